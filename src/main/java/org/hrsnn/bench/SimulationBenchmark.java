@@ -1,0 +1,82 @@
+package org.hrsnn.bench;
+
+import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.model.ReferenceNetworks;
+import org.hrsnn.sim.Network;
+import org.hrsnn.sim.PopulationRate;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+
+import java.util.List;
+
+/**
+ * Times the reference network (see {@link ReferenceNetworks#benchmark(boolean)}) on one thread: build time,
+ * then {@code repeats} runs of {@code seconds} of biological time, each on a freshly built network with
+ * seed = base seed + repeat. The first run includes JIT warm-up; the median of the rest is the figure to
+ * compare.
+ */
+public final class SimulationBenchmark {
+    /** One timed run. */
+    public record Run(boolean stdp, int repeat, double buildSeconds, double wallSeconds, double biologicalSeconds,
+                      long synapticEvents, double meanRate, int synapses) {
+        public double realtimeFactor() { return biologicalSeconds / wallSeconds; }
+        public double eventsPerSecond() { return synapticEvents / wallSeconds; }
+    }
+
+    /** Summary of the runs of one configuration. */
+    public record Summary(boolean stdp, List<Run> runs, long peakHeapBytes) {
+        public Run first() { return runs.get(0); }
+
+        /** Median wall time of the runs after the first (all runs if there is only one). */
+        public double medianWallSeconds() {
+            double[] w = runs.stream().skip(runs.size() > 1 ? 1 : 0).mapToDouble(Run::wallSeconds).sorted().toArray();
+            return w.length % 2 == 1 ? w[w.length / 2] : (w[w.length / 2 - 1] + w[w.length / 2]) / 2;
+        }
+    }
+
+    private SimulationBenchmark() {}
+
+    public static Summary measure(boolean stdp, double seconds, int repeats, long seed) {
+        NetworkSpec spec = ReferenceNetworks.benchmark(stdp);
+        int steps = (int) Math.round(seconds * 1000 / spec.dt());
+        resetPeaks();
+        List<Run> runs = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            Network net = Network.instantiate(spec, seed + r);
+            long t1 = System.nanoTime();
+            PopulationRate rate = new PopulationRate(100);
+            net.run(steps, rate);
+            long t2 = System.nanoTime();
+            runs.add(new Run(stdp, r, (t1 - t0) / 1e9, (t2 - t1) / 1e9, seconds, net.synapticEvents(), rate.meanRate(), net.synapseCount()));
+        }
+        return new Summary(stdp, runs, peakHeap());
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    }
+
+    /** Sum over heap pools of their peak usage since the last reset (an upper bound of the true peak). */
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    public static String format(Summary s) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("STDP %s: %d synapses%n", s.stdp() ? "on " : "off", s.first().synapses()));
+        out.append(String.format("  %-6s %8s %8s %10s %14s %9s%n", "run", "build s", "wall s", "sim s/s", "syn. events/s", "rate Hz"));
+        for (Run r : s.runs())
+            out.append(String.format("  %-6d %8.3f %8.3f %10.2f %14.3e %9.2f%n", r.repeat(), r.buildSeconds(), r.wallSeconds(),
+                    r.realtimeFactor(), r.eventsPerSecond(), r.meanRate()));
+        out.append(String.format("  median wall (runs after the first): %.3f s; peak heap %.1f MiB%n",
+                s.medianWallSeconds(), s.peakHeapBytes() / (1024.0 * 1024.0)));
+        return out.toString();
+    }
+
+}

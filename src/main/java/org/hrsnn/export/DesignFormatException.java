@@ -1,0 +1,8 @@
+package org.hrsnn.export;
+
+/** A design file that cannot be read: names the file, the field (dotted path) and the problem. */
+public final class DesignFormatException extends Exception {
+    public DesignFormatException(String file, String field, String problem) {
+        super(file + ": " + (field == null || field.isEmpty() ? "" : "field '" + field + "': ") + problem);
+    }
+}

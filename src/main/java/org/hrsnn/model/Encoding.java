@@ -1,0 +1,37 @@
+package org.hrsnn.model;
+
+/** How a multichannel input series reaches the network. */
+public sealed interface Encoding permits Encoding.Analog, Encoding.Rate, Encoding.Delta {
+
+    /** Input lines per input channel: delta coding has an up and a down line per channel. */
+    int linesPerChannel();
+
+    /** The channel values are injected directly as currents: I_i += sum_c w_ic u_c(t). */
+    record Analog() implements Encoding {
+        public int linesPerChannel() { return 1; }
+    }
+
+    /**
+     * Each channel is a Poisson spike train with rate maxRate * clamp(u, 0, 1), in Hz. Inputs are expected
+     * scaled to [0, 1].
+     */
+    record Rate(double maxRate) implements Encoding {
+        public Rate {
+            Check.positive("maxRate", maxRate);
+        }
+
+        public int linesPerChannel() { return 1; }
+    }
+
+    /**
+     * Send-on-delta: an "up" spike whenever the signal has risen by {@code threshold} since the last event of
+     * the channel, a "down" spike whenever it has fallen by it; at most one event per channel per step.
+     */
+    record Delta(double threshold) implements Encoding {
+        public Delta {
+            Check.positive("threshold", threshold);
+        }
+
+        public int linesPerChannel() { return 2; }
+    }
+}

@@ -1,0 +1,480 @@
+package org.hrsnn.sim;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.hrsnn.model.Encoding;
+import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.model.NeuronParams;
+import org.hrsnn.model.StdpRule;
+
+import java.util.Arrays;
+
+/**
+ * A network instantiated from a {@link NetworkSpec} and a seed, as flat arrays. Neurons 0..nE-1 are
+ * excitatory, nE..n-1 inhibitory.
+ *
+ * <h2>One time step, from t_n to t_{n+1}, in this fixed order</h2>
+ * <ol>
+ *   <li>Recurrent spikes emitted at t_{n-d} (d = the pathway's delay in steps) arrive: their weights are
+ *       added to the target's excitatory or inhibitory current. At each arriving E-to-E synapse the STDP
+ *       pre event runs at t_n: depression by A- x_post, then the pre trace jumps.</li>
+ *   <li>Input for sample time t_n: analog values are injected as a current for this step; rate and delta
+ *       coding emit input spikes at t_n, which arrive after the input pathway's delay like recurrent ones.</li>
+ *   <li>Every neuron integrates exactly over dt (Rotter and Diesmann 1999): the bias and analog input are
+ *       constant over the step and each synaptic current decays exponentially within it, so
+ *       v &larr; rest + (v - rest) e^{-dt/tau} + (bias + I_ext)(1 - e^{-dt/tau}) + sum_x P_x I_x, with
+ *       P_x = tau_x/(tau_x - tau)(e^{-dt/tau_x} - e^{-dt/tau}). A refractory neuron is held at reset
+ *       instead. The adaptation variable decays: b &larr; b e^{-dt/tau_adp}. Synaptic currents decay by
+ *       e^{-dt/tau_x}.</li>
+ *   <li>Neurons with v &ge; theta0 + beta b spike at t_{n+1}: v &larr; reset, refractory for
+ *       round(t_ref/dt) steps, b &larr; b + 1.</li>
+ *   <li>At each E-to-E synapse onto a spiking E neuron the STDP post event runs at t_{n+1}: potentiation
+ *       by A+ x_pre, then the post trace jumps.</li>
+ *   <li>Monitors observe.</li>
+ * </ol>
+ * All decay factors are computed once at instantiation. STDP traces are per synapse (each synapse has its
+ * own tau+ and tau-) and updated lazily at events, so their cost is proportional to spikes, not steps.
+ */
+public final class Network implements NetworkView {
+    private final NetworkSpec spec;
+    private final long seed;
+    private final int n;
+    private final int nE;
+    private final double dt;
+
+    // Per-neuron constants.
+    private final double[] decayMembrane;
+    private final double[] rest;
+    private final double[] reset;
+    private final double[] threshold;
+    private final double[] bias;
+    private final int[] refractorySteps;
+    private final double[] beta;
+    private final double[] decayAdaptation;
+    private final double[] decayExc;
+    private final double[] decayInh;
+    private final double[] decayIn;
+    private final double[] propagateExc;
+    private final double[] propagateInh;
+    private final double[] propagateIn;
+
+    // Per-neuron state.
+    private final double[] v;
+    private final double[] iExc;
+    private final double[] iInh;
+    private final double[] iIn;
+    private final double[] iExt;
+    private final double[] b;
+    private final int[] refractoryLeft;
+
+    // Recurrent synapses: ee, ei from E sources, ie, ii from I sources.
+    private final Projection ee;
+    private final Projection ei;
+    private final Projection ie;
+    private final Projection ii;
+    private final int historyLength;
+    private final int[][] history;       // neuron ids that spiked at time index m, in slot m % historyLength
+    private final int[] historyCount;
+    private final int[] historyExcCount; // how many of them are excitatory (ids are increasing)
+
+    // Inputs: one line per channel (two for delta coding).
+    private final Encoding encoding;
+    private final int channels;
+    private final Projection inE;
+    private final Projection inI;
+    private final int inputHistoryLength;
+    private final int[][] inputHistory;
+    private final int[] inputHistoryCount;
+    private final InputEncoder encoder; // null for analog input
+
+    // STDP on ee.
+    private final StdpRule rule;
+    private boolean plastic;
+    private final double[] aPlus;
+    private final double[] aMinus;
+    private final double[] invTauPlus;
+    private final double[] invTauMinus;
+    private final double[] xPre;
+    private final double[] tPre;
+    private final double[] xPost;
+    private final double[] tPost;
+    private final int[] incomingStart;
+    private final int[] incomingSynapse;
+
+    private long step;
+    private long synapticEvents;
+    private final int[] lastSpikes;
+    private int lastSpikeCount;
+
+    private Network(NetworkSpec spec, long seed) {
+        this.spec = spec;
+        this.seed = seed;
+        this.nE = spec.excitatory().size();
+        this.n = spec.size();
+        this.dt = spec.dt();
+        int nI = n - nE;
+
+        decayMembrane = new double[n];
+        rest = new double[n];
+        reset = new double[n];
+        threshold = new double[n];
+        bias = new double[n];
+        refractorySteps = new int[n];
+        beta = new double[n];
+        decayAdaptation = new double[n];
+        decayExc = new double[n];
+        decayInh = new double[n];
+        decayIn = new double[n];
+        propagateExc = new double[n];
+        propagateInh = new double[n];
+        propagateIn = new double[n];
+        fillNeurons(spec.excitatory().neuron(), 0, nE, Seeds.rng(seed, "neurons.E"));
+        fillNeurons(spec.inhibitory().neuron(), nE, nI, Seeds.rng(seed, "neurons.I"));
+        var rec = spec.recurrent();
+        var in = spec.input();
+        Arrays.fill(decayExc, 0, nE, Math.exp(-dt / rec.ee().tauSynapse()));
+        Arrays.fill(decayExc, nE, n, Math.exp(-dt / rec.ei().tauSynapse()));
+        Arrays.fill(decayInh, 0, nE, Math.exp(-dt / rec.ie().tauSynapse()));
+        Arrays.fill(decayInh, nE, n, Math.exp(-dt / rec.ii().tauSynapse()));
+        Arrays.fill(decayIn, 0, nE, Math.exp(-dt / in.toExcitatory().tauSynapse()));
+        Arrays.fill(decayIn, nE, n, Math.exp(-dt / in.toInhibitory().tauSynapse()));
+        for (int i = 0; i < n; i++) {
+            double tauM = -dt / Math.log(decayMembrane[i]);
+            boolean e = i < nE;
+            propagateExc[i] = propagator(dt, tauM, (e ? rec.ee() : rec.ei()).tauSynapse());
+            propagateInh[i] = propagator(dt, tauM, (e ? rec.ie() : rec.ii()).tauSynapse());
+            propagateIn[i] = propagator(dt, tauM, (e ? in.toExcitatory() : in.toInhibitory()).tauSynapse());
+        }
+
+        v = new double[n];
+        iExc = new double[n];
+        iInh = new double[n];
+        iIn = new double[n];
+        iExt = new double[n];
+        b = new double[n];
+        refractoryLeft = new int[n];
+
+        rule = spec.stdp();
+        double eeMax = rule.enabled() ? rule.wMax() : Double.POSITIVE_INFINITY;
+        ee = Projection.random(Seeds.rng(seed, "synapses.ee"), rec.ee(), nE, 0, nE, 0, true, +1, eeMax, spec.delaySteps(rec.ee()));
+        ei = Projection.random(Seeds.rng(seed, "synapses.ei"), rec.ei(), nE, 0, nI, nE, false, +1, Double.POSITIVE_INFINITY, spec.delaySteps(rec.ei()));
+        ie = Projection.random(Seeds.rng(seed, "synapses.ie"), rec.ie(), nI, nE, nE, 0, false, -1, Double.POSITIVE_INFINITY, spec.delaySteps(rec.ie()));
+        ii = Projection.random(Seeds.rng(seed, "synapses.ii"), rec.ii(), nI, nE, nI, nE, true, -1, Double.POSITIVE_INFINITY, spec.delaySteps(rec.ii()));
+        historyLength = Math.max(Math.max(ee.delay, ei.delay), Math.max(ie.delay, ii.delay)) + 1;
+        history = new int[historyLength][n];
+        historyCount = new int[historyLength];
+        historyExcCount = new int[historyLength];
+
+        encoding = in.encoding();
+        channels = in.channels();
+        int lines = in.lines();
+        int inSign = in.randomSign() ? 0 : +1;
+        inE = Projection.random(Seeds.rng(seed, "input.E"), in.toExcitatory(), lines, 0, nE, 0, false, inSign, Double.POSITIVE_INFINITY, spec.delaySteps(in.toExcitatory()));
+        inI = Projection.random(Seeds.rng(seed, "input.I"), in.toInhibitory(), lines, 0, nI, nE, false, inSign, Double.POSITIVE_INFINITY, spec.delaySteps(in.toInhibitory()));
+        inputHistoryLength = Math.max(inE.delay, inI.delay) + 1;
+        inputHistory = new int[inputHistoryLength][lines];
+        inputHistoryCount = new int[inputHistoryLength];
+        encoder = InputEncoder.of(encoding, channels, dt, Seeds.rng(seed, "input.noise"));
+
+        int m = ee.size();
+        UniformRandomProvider stdpRng = Seeds.rng(seed, "stdp");
+        aPlus = rule.aPlus().sample(stdpRng, m);
+        aMinus = rule.aMinus().sample(stdpRng, m);
+        invTauPlus = inverse(rule.tauPlus().sample(stdpRng, m));
+        invTauMinus = inverse(rule.tauMinus().sample(stdpRng, m));
+        xPre = new double[m];
+        tPre = new double[m];
+        xPost = new double[m];
+        tPost = new double[m];
+        int[][] idx = ee.incomingIndex(nE, 0);
+        incomingStart = idx[0];
+        incomingSynapse = idx[1];
+        plastic = rule.enabled();
+
+        lastSpikes = new int[n];
+        reset();
+    }
+
+    /** Builds the network of {@code spec} with {@code seed}; the same pair always gives the same network. */
+    public static Network instantiate(NetworkSpec spec, long seed) {
+        return new Network(spec, seed);
+    }
+
+    private void fillNeurons(NeuronParams p, int from, int count, UniformRandomProvider rng) {
+        double[] tau = p.tauMembrane().sample(rng, count);
+        double[] theta = p.threshold().sample(rng, count);
+        double[] ref = p.refractory().sample(rng, count);
+        double[] tauAdp = p.adaptation().tau().sample(rng, count);
+        for (int k = 0; k < count; k++) {
+            int i = from + k;
+            decayMembrane[i] = Math.exp(-dt / tau[k]);
+            threshold[i] = theta[k];
+            refractorySteps[i] = (int) Math.round(ref[k] / dt);
+            decayAdaptation[i] = Math.exp(-dt / tauAdp[k]);
+        }
+        Arrays.fill(rest, from, from + count, p.rest());
+        Arrays.fill(reset, from, from + count, p.reset());
+        Arrays.fill(bias, from, from + count, p.bias());
+        Arrays.fill(beta, from, from + count, p.adaptation().beta());
+    }
+
+    /**
+     * Contribution to v after dt of a unit current that decays with tauS, for a membrane with tauM:
+     * tauS/(tauS - tauM) (e^{-dt/tauS} - e^{-dt/tauM}), written with expm1 so it stays accurate as
+     * tauS approaches tauM, where it tends to (dt/tauM) e^{-dt/tauM}.
+     */
+    static double propagator(double dt, double tauM, double tauS) {
+        if (tauS == tauM) return dt / tauM * Math.exp(-dt / tauM);
+        double x = dt * (tauS - tauM) / (tauS * tauM);
+        return tauS / (tauS - tauM) * Math.exp(-dt / tauM) * Math.expm1(x);
+    }
+
+    private static double[] inverse(double[] x) {
+        for (int i = 0; i < x.length; i++) x[i] = 1 / x[i];
+        return x;
+    }
+
+    /** Puts every neuron at rest and clears currents, pending spikes and traces; weights are kept. */
+    public void reset() {
+        System.arraycopy(rest, 0, v, 0, n);
+        Arrays.fill(iExc, 0);
+        Arrays.fill(iInh, 0);
+        Arrays.fill(iIn, 0);
+        Arrays.fill(iExt, 0);
+        Arrays.fill(b, 0);
+        Arrays.fill(refractoryLeft, 0);
+        Arrays.fill(historyCount, 0);
+        Arrays.fill(historyExcCount, 0);
+        Arrays.fill(inputHistoryCount, 0);
+        Arrays.fill(xPre, 0);
+        Arrays.fill(tPre, 0);
+        Arrays.fill(xPost, 0);
+        Arrays.fill(tPost, 0);
+        if (encoder != null) encoder.reset();
+        step = 0;
+        lastSpikeCount = 0;
+    }
+
+    /** Switches STDP on or off (off freezes the weights). Has no effect if the spec's rule is disabled. */
+    public void setPlastic(boolean on) {
+        plastic = on && rule.enabled();
+    }
+
+    public boolean isPlastic() {
+        return plastic;
+    }
+
+    /** Runs {@code stimulus} through the network from its current state. */
+    public void run(Stimulus stimulus, Monitor... monitors) {
+        if (stimulus.channels() != channels)
+            throw new IllegalArgumentException("stimulus has " + stimulus.channels() + " channels, the network expects " + channels);
+        int steps = stimulus.steps();
+        for (Monitor m : monitors) m.begin(this, steps);
+        for (int k = 0; k < steps; k++) {
+            step(channels == 0 ? null : stimulus.at(k));
+            for (Monitor m : monitors) m.afterStep(this, k);
+        }
+    }
+
+    /** Runs {@code steps} steps with every input channel at zero. */
+    public void run(int steps, Monitor... monitors) {
+        run(new Stimulus(new double[1][channels], steps), monitors);
+    }
+
+    /** Advances one time step with channel values {@code u} (null for none). */
+    public void step(double[] u) {
+        long t = step;
+        double now = t * dt;
+        deliver(ee, t, true, iExc, now);
+        deliver(ei, t, true, iExc, now);
+        deliver(ie, t, false, iInh, now);
+        deliver(ii, t, false, iInh, now);
+        if (u != null) applyInput(u, t);
+
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            double dm = decayMembrane[i];
+            double drift = rest[i] + (bias[i] + iExt[i]) * (1 - dm) + iExc[i] * propagateExc[i]
+                    + iInh[i] * propagateInh[i] + iIn[i] * propagateIn[i];
+            iExt[i] = 0;
+            iExc[i] *= decayExc[i];
+            iInh[i] *= decayInh[i];
+            iIn[i] *= decayIn[i];
+            double bi = b[i] * decayAdaptation[i];
+            b[i] = bi;
+            if (refractoryLeft[i] > 0) {
+                refractoryLeft[i]--;
+                v[i] = reset[i];
+                continue;
+            }
+            double vi = drift + (v[i] - rest[i]) * dm;
+            if (vi >= threshold[i] + beta[i] * bi) {
+                vi = reset[i];
+                refractoryLeft[i] = refractorySteps[i];
+                b[i] = bi + 1;
+                lastSpikes[count++] = i;
+            }
+            v[i] = vi;
+        }
+        lastSpikeCount = count;
+        int slot = (int) ((t + 1) % historyLength);
+        System.arraycopy(lastSpikes, 0, history[slot], 0, count);
+        historyCount[slot] = count;
+        int excCount = 0;
+        while (excCount < count && lastSpikes[excCount] < nE) excCount++;
+        historyExcCount[slot] = excCount;
+        if (plastic) {
+            double later = (t + 1) * dt;
+            for (int k = 0; k < excCount; k++) potentiate(lastSpikes[k], later);
+        }
+        step = t + 1;
+    }
+
+    private void deliver(Projection p, long t, boolean fromExcitatory, double[] current, double now) {
+        long emitted = t - p.delay;
+        if (emitted < 1 || p.size() == 0) return; // time index 0 is the initial state: no spikes
+        int slot = (int) (emitted % historyLength);
+        int[] ids = history[slot];
+        int from = fromExcitatory ? 0 : historyExcCount[slot];
+        int to = fromExcitatory ? historyExcCount[slot] : historyCount[slot];
+        boolean stdp = plastic && p == ee;
+        int[] rowStart = p.rowStart;
+        int[] target = p.target;
+        double[] w = p.weight;
+        for (int k = from; k < to; k++) {
+            int j = ids[k] - p.sourceOffset;
+            int end = rowStart[j + 1];
+            for (int s = rowStart[j]; s < end; s++) current[target[s]] += w[s];
+            synapticEvents += end - rowStart[j];
+            if (stdp) for (int s = rowStart[j]; s < end; s++) depress(s, now);
+        }
+    }
+
+    private void depress(int s, double now) {
+        double[] w = ee.weight;
+        double post = xPost[s];
+        if (post != 0) {
+            post *= Math.exp(-(now - tPost[s]) * invTauMinus[s]);
+            double dw = aMinus[s] * post;
+            if (rule.bounds() == StdpRule.Bounds.MULTIPLICATIVE) dw *= w[s] / rule.wMax();
+            w[s] = Math.max(0, w[s] - dw);
+        }
+        double pre = xPre[s];
+        xPre[s] = (pre == 0 ? 0 : pre * Math.exp(-(now - tPre[s]) * invTauPlus[s])) + 1;
+        tPre[s] = now;
+    }
+
+    private void potentiate(int post, double now) {
+        double[] w = ee.weight;
+        double wMax = rule.wMax();
+        boolean soft = rule.bounds() == StdpRule.Bounds.MULTIPLICATIVE;
+        for (int k = incomingStart[post], end = incomingStart[post + 1]; k < end; k++) {
+            int s = incomingSynapse[k];
+            double pre = xPre[s];
+            if (pre != 0) {
+                pre *= Math.exp(-(now - tPre[s]) * invTauPlus[s]);
+                double dw = aPlus[s] * pre;
+                if (soft) dw *= 1 - w[s] / wMax;
+                w[s] = Math.min(wMax, w[s] + dw);
+            }
+            double x = xPost[s];
+            xPost[s] = (x == 0 ? 0 : x * Math.exp(-(now - tPost[s]) * invTauMinus[s])) + 1;
+            tPost[s] = now;
+        }
+    }
+
+    private void applyInput(double[] u, long t) {
+        if (encoding instanceof Encoding.Analog) {
+            for (int c = 0; c < channels; c++) {
+                double x = u[c];
+                if (x != 0) {
+                    inject(inE, c, x);
+                    inject(inI, c, x);
+                }
+            }
+            return;
+        }
+        int slot = (int) (t % inputHistoryLength);
+        inputHistoryCount[slot] = encoder.encode(u, inputHistory[slot]);
+        deliverInput(inE, t);
+        deliverInput(inI, t);
+    }
+    private void inject(Projection p, int line, double x) {
+        for (int s = p.rowStart[line], end = p.rowStart[line + 1]; s < end; s++) iExt[p.target[s]] += p.weight[s] * x;
+    }
+
+    private void deliverInput(Projection p, long t) {
+        long emitted = t - p.delay;
+        if (emitted < 0 || p.size() == 0) return;
+        int slot = (int) (emitted % inputHistoryLength);
+        int[] lines = inputHistory[slot];
+        for (int k = 0, c = inputHistoryCount[slot]; k < c; k++) {
+            int line = lines[k];
+            for (int s = p.rowStart[line], end = p.rowStart[line + 1]; s < end; s++) iIn[p.target[s]] += p.weight[s];
+            synapticEvents += p.rowStart[line + 1] - p.rowStart[line];
+        }
+    }
+
+    // ---- read-only access -------------------------------------------------------------------------
+
+    public NetworkSpec spec() { return spec; }
+    public long seed() { return seed; }
+    @Override public int size() { return n; }
+    @Override public int excitatorySize() { return nE; }
+    @Override public double dt() { return dt; }
+    @Override public int spikeCount() { return lastSpikeCount; }
+    @Override public int spike(int k) { return lastSpikes[k]; }
+    @Override public double voltage(int neuron) { return v[neuron]; }
+    @Override public double[] excitatoryWeights() { return ee.weightsCopy(); }
+
+    /** Signed weights of every recurrent synapse leaving {@code neuron}. */
+    public double[] weightsFrom(int neuron) {
+        Projection[] out = neuron < nE ? new Projection[] {ee, ei} : new Projection[] {ie, ii};
+        int j = neuron < nE ? neuron : neuron - nE;
+        return Arrays.stream(out).flatMapToDouble(p -> Arrays.stream(p.weight, p.rowStart[j], p.rowStart[j + 1])).toArray();
+    }
+
+    /** Steps taken since the last reset. */
+    public long steps() { return step; }
+
+    /** Synaptic events delivered since instantiation (recurrent and input spikes times their fan-out). */
+    public long synapticEvents() { return synapticEvents; }
+
+    public int synapseCount() { return ee.size() + ei.size() + ie.size() + ii.size(); }
+
+    public int excitatorySynapseCount() { return ee.size(); }
+
+    /** Membrane time constant of a neuron, ms (recomputed from its decay factor). */
+    public double tauMembrane(int neuron) { return -dt / Math.log(decayMembrane[neuron]); }
+
+    public double threshold(int neuron) { return threshold[neuron]; }
+
+    /** Per-synapse STDP parameters of E-to-E synapse {@code s}: {A+, A-, tau+, tau-}. */
+    public double[] stdpParameters(int s) {
+        return new double[] {aPlus[s], aMinus[s], 1 / invTauPlus[s], 1 / invTauMinus[s]};
+    }
+
+    /** Source and target neuron of E-to-E synapse {@code s}. */
+    public int[] excitatorySynapse(int s) {
+        int j = Arrays.binarySearch(ee.rowStart, s);
+        if (j < 0) j = -j - 2;
+        else while (j + 1 < ee.rowStart.length && ee.rowStart[j + 1] == s) j++;
+        return new int[] {j, ee.target[s]};
+    }
+
+    /** E-to-E synapse id from {@code pre} to {@code post}, or -1. */
+    public int findExcitatorySynapse(int pre, int post) {
+        int k = Arrays.binarySearch(ee.target, ee.rowStart[pre], ee.rowStart[pre + 1], post);
+        return k >= 0 ? k : -1;
+    }
+
+    /** Sets one E-to-E weight (for experiments and tests); the value is used from the next arrival on. */
+    public void setExcitatoryWeight(int s, double w) {
+        ee.weight[s] = w;
+    }
+
+    /** Puts neuron {@code i} at voltage {@code value} (for experiments and tests). */
+    public void setVoltage(int i, double value) {
+        v[i] = value;
+    }
+
+}
