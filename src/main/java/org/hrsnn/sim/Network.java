@@ -50,12 +50,15 @@ public final class Network implements NetworkView {
     private final int[] refractorySteps;
     private final double[] beta;
     private final double[] decayAdaptation;
-    private final double[] decayExc;
-    private final double[] decayInh;
-    private final double[] decayIn;
     private final double[] propagateExc;
     private final double[] propagateInh;
     private final double[] propagateIn;
+    private final double[] drive;           // (rest + bias)(1 - e^{-dt/tau}): the constant part of each update
+    private final double[] popDecayExc = new double[2];
+    private final double[] popDecayInh = new double[2];
+    private final double[] popDecayIn = new double[2];
+    private final boolean hasInputCurrent;
+    private final boolean hasAdaptation;
 
     // Per-neuron state.
     private final double[] v;
@@ -89,14 +92,13 @@ public final class Network implements NetworkView {
     // STDP on ee.
     private final StdpRule rule;
     private boolean plastic;
-    private final double[] aPlus;
-    private final double[] aMinus;
-    private final double[] invTauPlus;
-    private final double[] invTauMinus;
-    private final double[] xPre;
-    private final double[] tPre;
-    private final double[] xPost;
-    private final double[] tPost;
+    private final boolean softBounds;
+    private final double wMax;
+    // Per-synapse STDP record, interleaved (8 doubles = one cache line) because potentiation visits the
+    // synapses onto a neuron in scattered order: A+, A-, 1/tau+, 1/tau-, x_pre, t_pre, x_post, t_post.
+    private static final int A_PLUS = 0, A_MINUS = 1, INV_TAU_PLUS = 2, INV_TAU_MINUS = 3, X_PRE = 4, T_PRE = 5,
+            X_POST = 6, T_POST = 7, RECORD = 8;
+    private final double[] stdp;
     private final int[] incomingStart;
     private final int[] incomingSynapse;
 
@@ -121,23 +123,24 @@ public final class Network implements NetworkView {
         refractorySteps = new int[n];
         beta = new double[n];
         decayAdaptation = new double[n];
-        decayExc = new double[n];
-        decayInh = new double[n];
-        decayIn = new double[n];
         propagateExc = new double[n];
         propagateInh = new double[n];
         propagateIn = new double[n];
+        drive = new double[n];
         fillNeurons(spec.excitatory().neuron(), 0, nE, Seeds.rng(seed, "neurons.E"));
         fillNeurons(spec.inhibitory().neuron(), nE, nI, Seeds.rng(seed, "neurons.I"));
         var rec = spec.recurrent();
         var in = spec.input();
-        Arrays.fill(decayExc, 0, nE, Math.exp(-dt / rec.ee().tauSynapse()));
-        Arrays.fill(decayExc, nE, n, Math.exp(-dt / rec.ei().tauSynapse()));
-        Arrays.fill(decayInh, 0, nE, Math.exp(-dt / rec.ie().tauSynapse()));
-        Arrays.fill(decayInh, nE, n, Math.exp(-dt / rec.ii().tauSynapse()));
-        Arrays.fill(decayIn, 0, nE, Math.exp(-dt / in.toExcitatory().tauSynapse()));
-        Arrays.fill(decayIn, nE, n, Math.exp(-dt / in.toInhibitory().tauSynapse()));
+        popDecayExc[0] = Math.exp(-dt / rec.ee().tauSynapse());
+        popDecayExc[1] = Math.exp(-dt / rec.ei().tauSynapse());
+        popDecayInh[0] = Math.exp(-dt / rec.ie().tauSynapse());
+        popDecayInh[1] = Math.exp(-dt / rec.ii().tauSynapse());
+        popDecayIn[0] = Math.exp(-dt / in.toExcitatory().tauSynapse());
+        popDecayIn[1] = Math.exp(-dt / in.toInhibitory().tauSynapse());
+        hasInputCurrent = in.channels() > 0;
+        hasAdaptation = spec.excitatory().neuron().adaptation().enabled() || spec.inhibitory().neuron().adaptation().enabled();
         for (int i = 0; i < n; i++) {
+            drive[i] = (rest[i] + bias[i]) * (1 - decayMembrane[i]);
             double tauM = -dt / Math.log(decayMembrane[i]);
             boolean e = i < nE;
             propagateExc[i] = propagator(dt, tauM, (e ? rec.ee() : rec.ei()).tauSynapse());
@@ -177,14 +180,19 @@ public final class Network implements NetworkView {
 
         int m = ee.size();
         UniformRandomProvider stdpRng = Seeds.rng(seed, "stdp");
-        aPlus = rule.aPlus().sample(stdpRng, m);
-        aMinus = rule.aMinus().sample(stdpRng, m);
-        invTauPlus = inverse(rule.tauPlus().sample(stdpRng, m));
-        invTauMinus = inverse(rule.tauMinus().sample(stdpRng, m));
-        xPre = new double[m];
-        tPre = new double[m];
-        xPost = new double[m];
-        tPost = new double[m];
+        double[] aPlus = rule.aPlus().sample(stdpRng, m);
+        double[] aMinus = rule.aMinus().sample(stdpRng, m);
+        double[] tauPlus = rule.tauPlus().sample(stdpRng, m);
+        double[] tauMinus = rule.tauMinus().sample(stdpRng, m);
+        stdp = new double[m * RECORD];
+        for (int k = 0; k < m; k++) {
+            stdp[k * RECORD + A_PLUS] = aPlus[k];
+            stdp[k * RECORD + A_MINUS] = aMinus[k];
+            stdp[k * RECORD + INV_TAU_PLUS] = 1 / tauPlus[k];
+            stdp[k * RECORD + INV_TAU_MINUS] = 1 / tauMinus[k];
+        }
+        softBounds = rule.bounds() == StdpRule.Bounds.MULTIPLICATIVE;
+        wMax = rule.wMax();
         int[][] idx = ee.incomingIndex(nE, 0);
         incomingStart = idx[0];
         incomingSynapse = idx[1];
@@ -228,11 +236,6 @@ public final class Network implements NetworkView {
         return tauS / (tauS - tauM) * Math.exp(-dt / tauM) * Math.expm1(x);
     }
 
-    private static double[] inverse(double[] x) {
-        for (int i = 0; i < x.length; i++) x[i] = 1 / x[i];
-        return x;
-    }
-
     /** Puts every neuron at rest and clears currents, pending spikes and traces; weights are kept. */
     public void reset() {
         System.arraycopy(rest, 0, v, 0, n);
@@ -245,10 +248,7 @@ public final class Network implements NetworkView {
         Arrays.fill(historyCount, 0);
         Arrays.fill(historyExcCount, 0);
         Arrays.fill(inputHistoryCount, 0);
-        Arrays.fill(xPre, 0);
-        Arrays.fill(tPre, 0);
-        Arrays.fill(xPost, 0);
-        Arrays.fill(tPost, 0);
+        for (int r = 0; r < stdp.length; r += RECORD) Arrays.fill(stdp, r + X_PRE, r + RECORD, 0);
         if (encoder != null) encoder.reset();
         step = 0;
         lastSpikeCount = 0;
@@ -290,30 +290,20 @@ public final class Network implements NetworkView {
         deliver(ii, t, false, iInh, now);
         if (u != null) applyInput(u, t);
 
+        integrate(0, nE, 0);
+        integrate(nE, n, 1);
         int count = 0;
         for (int i = 0; i < n; i++) {
-            double dm = decayMembrane[i];
-            double drift = rest[i] + (bias[i] + iExt[i]) * (1 - dm) + iExc[i] * propagateExc[i]
-                    + iInh[i] * propagateInh[i] + iIn[i] * propagateIn[i];
-            iExt[i] = 0;
-            iExc[i] *= decayExc[i];
-            iInh[i] *= decayInh[i];
-            iIn[i] *= decayIn[i];
-            double bi = b[i] * decayAdaptation[i];
-            b[i] = bi;
             if (refractoryLeft[i] > 0) {
                 refractoryLeft[i]--;
-                v[i] = reset[i];
                 continue;
             }
-            double vi = drift + (v[i] - rest[i]) * dm;
-            if (vi >= threshold[i] + beta[i] * bi) {
-                vi = reset[i];
+            if (v[i] >= threshold[i] + beta[i] * b[i]) {
+                v[i] = reset[i];
                 refractoryLeft[i] = refractorySteps[i];
-                b[i] = bi + 1;
+                b[i] += 1;
                 lastSpikes[count++] = i;
             }
-            v[i] = vi;
         }
         lastSpikeCount = count;
         int slot = (int) ((t + 1) % historyLength);
@@ -327,6 +317,29 @@ public final class Network implements NetworkView {
             for (int k = 0; k < excCount; k++) potentiate(lastSpikes[k], later);
         }
         step = t + 1;
+    }
+
+    /**
+     * Step 3 for neurons [from, to) of population {@code pop} (0 = E, 1 = I): branch-free so the JIT can
+     * keep it tight; the threshold test follows in a separate pass.
+     */
+    private void integrate(int from, int to, int pop) {
+        double dExc = popDecayExc[pop], dInh = popDecayInh[pop], dIn = popDecayIn[pop];
+        for (int i = from; i < to; i++) {
+            double vi = v[i] * decayMembrane[i] + drive[i] + iExc[i] * propagateExc[i] + iInh[i] * propagateInh[i];
+            iExc[i] *= dExc;
+            iInh[i] *= dInh;
+            v[i] = refractoryLeft[i] > 0 ? reset[i] : vi;
+        }
+        if (hasInputCurrent) {
+            for (int i = from; i < to; i++) {
+                double add = iIn[i] * propagateIn[i] + iExt[i] * (1 - decayMembrane[i]);
+                iIn[i] *= dIn;
+                iExt[i] = 0;
+                if (refractoryLeft[i] == 0) v[i] += add;
+            }
+        }
+        if (hasAdaptation) for (int i = from; i < to; i++) b[i] *= decayAdaptation[i];
     }
 
     private void deliver(Projection p, long t, boolean fromExcitatory, double[] current, double now) {
@@ -351,34 +364,34 @@ public final class Network implements NetworkView {
 
     private void depress(int s, double now) {
         double[] w = ee.weight;
-        double post = xPost[s];
+        int r = s * RECORD;
+        double post = stdp[r + X_POST];
         if (post != 0) {
-            post *= Math.exp(-(now - tPost[s]) * invTauMinus[s]);
-            double dw = aMinus[s] * post;
-            if (rule.bounds() == StdpRule.Bounds.MULTIPLICATIVE) dw *= w[s] / rule.wMax();
+            post *= Math.exp(-(now - stdp[r + T_POST]) * stdp[r + INV_TAU_MINUS]);
+            double dw = stdp[r + A_MINUS] * post;
+            if (softBounds) dw *= w[s] / wMax;
             w[s] = Math.max(0, w[s] - dw);
         }
-        double pre = xPre[s];
-        xPre[s] = (pre == 0 ? 0 : pre * Math.exp(-(now - tPre[s]) * invTauPlus[s])) + 1;
-        tPre[s] = now;
+        double pre = stdp[r + X_PRE];
+        stdp[r + X_PRE] = (pre == 0 ? 0 : pre * Math.exp(-(now - stdp[r + T_PRE]) * stdp[r + INV_TAU_PLUS])) + 1;
+        stdp[r + T_PRE] = now;
     }
 
     private void potentiate(int post, double now) {
         double[] w = ee.weight;
-        double wMax = rule.wMax();
-        boolean soft = rule.bounds() == StdpRule.Bounds.MULTIPLICATIVE;
         for (int k = incomingStart[post], end = incomingStart[post + 1]; k < end; k++) {
             int s = incomingSynapse[k];
-            double pre = xPre[s];
+            int r = s * RECORD;
+            double pre = stdp[r + X_PRE];
             if (pre != 0) {
-                pre *= Math.exp(-(now - tPre[s]) * invTauPlus[s]);
-                double dw = aPlus[s] * pre;
-                if (soft) dw *= 1 - w[s] / wMax;
+                pre *= Math.exp(-(now - stdp[r + T_PRE]) * stdp[r + INV_TAU_PLUS]);
+                double dw = stdp[r + A_PLUS] * pre;
+                if (softBounds) dw *= 1 - w[s] / wMax;
                 w[s] = Math.min(wMax, w[s] + dw);
             }
-            double x = xPost[s];
-            xPost[s] = (x == 0 ? 0 : x * Math.exp(-(now - tPost[s]) * invTauMinus[s])) + 1;
-            tPost[s] = now;
+            double x = stdp[r + X_POST];
+            stdp[r + X_POST] = (x == 0 ? 0 : x * Math.exp(-(now - stdp[r + T_POST]) * stdp[r + INV_TAU_MINUS])) + 1;
+            stdp[r + T_POST] = now;
         }
     }
 
@@ -450,7 +463,8 @@ public final class Network implements NetworkView {
 
     /** Per-synapse STDP parameters of E-to-E synapse {@code s}: {A+, A-, tau+, tau-}. */
     public double[] stdpParameters(int s) {
-        return new double[] {aPlus[s], aMinus[s], 1 / invTauPlus[s], 1 / invTauMinus[s]};
+        int r = s * RECORD;
+        return new double[] {stdp[r + A_PLUS], stdp[r + A_MINUS], 1 / stdp[r + INV_TAU_PLUS], 1 / stdp[r + INV_TAU_MINUS]};
     }
 
     /** Source and target neuron of E-to-E synapse {@code s}. */
