@@ -349,32 +349,45 @@ public final class Network implements NetworkView {
         int[] ids = history[slot];
         int from = fromExcitatory ? 0 : historyExcCount[slot];
         int to = fromExcitatory ? historyExcCount[slot] : historyCount[slot];
-        boolean stdp = plastic && p == ee;
         int[] rowStart = p.rowStart;
         int[] target = p.target;
         double[] w = p.weight;
+        if (plastic && p == ee) {
+            deliverPlastic(ids, from, to, now);
+            return;
+        }
         for (int k = from; k < to; k++) {
             int j = ids[k] - p.sourceOffset;
             int end = rowStart[j + 1];
             for (int s = rowStart[j]; s < end; s++) current[target[s]] += w[s];
             synapticEvents += end - rowStart[j];
-            if (stdp) for (int s = rowStart[j]; s < end; s++) depress(s, now);
         }
     }
 
-    private void depress(int s, double now) {
+    /** Step 1 for the plastic E-to-E projection: the current, then the STDP pre event, per synapse. */
+    private void deliverPlastic(int[] ids, int from, int to, double now) {
+        int[] rowStart = ee.rowStart;
+        int[] target = ee.target;
         double[] w = ee.weight;
-        int r = s * RECORD;
-        double post = stdp[r + X_POST];
-        if (post != 0) {
-            post *= Math.exp(-(now - stdp[r + T_POST]) * stdp[r + INV_TAU_MINUS]);
-            double dw = stdp[r + A_MINUS] * post;
-            if (softBounds) dw *= w[s] / wMax;
-            w[s] = Math.max(0, w[s] - dw);
+        double[] st = stdp;
+        for (int k = from; k < to; k++) {
+            int j = ids[k];
+            int end = rowStart[j + 1];
+            synapticEvents += end - rowStart[j];
+            for (int s = rowStart[j]; s < end; s++) {
+                iExc[target[s]] += w[s];
+                int r = s * RECORD;
+                double post = st[r + X_POST];
+                if (post != 0) {
+                    double dw = st[r + A_MINUS] * post * Math.exp(-(now - st[r + T_POST]) * st[r + INV_TAU_MINUS]);
+                    if (softBounds) dw *= w[s] / wMax;
+                    w[s] = Math.max(0, w[s] - dw);
+                }
+                double pre = st[r + X_PRE];
+                st[r + X_PRE] = (pre == 0 ? 0 : pre * Math.exp(-(now - st[r + T_PRE]) * st[r + INV_TAU_PLUS])) + 1;
+                st[r + T_PRE] = now;
+            }
         }
-        double pre = stdp[r + X_PRE];
-        stdp[r + X_PRE] = (pre == 0 ? 0 : pre * Math.exp(-(now - stdp[r + T_PRE]) * stdp[r + INV_TAU_PLUS])) + 1;
-        stdp[r + T_PRE] = now;
     }
 
     private void potentiate(int post, double now) {
