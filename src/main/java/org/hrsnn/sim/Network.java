@@ -1,5 +1,6 @@
 package org.hrsnn.sim;
 
+import org.hrsnn.random.Seeds;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hrsnn.model.Encoding;
 import org.hrsnn.model.NetworkSpec;

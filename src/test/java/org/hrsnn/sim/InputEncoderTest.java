@@ -1,5 +1,6 @@
 package org.hrsnn.sim;
 
+import org.hrsnn.random.Seeds;
 import org.hrsnn.model.Encoding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

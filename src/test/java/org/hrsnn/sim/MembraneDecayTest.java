@@ -1,5 +1,6 @@
 package org.hrsnn.sim;
 
+import org.hrsnn.random.Seeds;
 import org.hrsnn.model.Distribution;
 import org.hrsnn.model.NetworkSpec;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.hrsnn.sim;
+package org.hrsnn.random;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;

@@ -1,0 +1,152 @@
+package org.hrsnn.opt;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.hrsnn.random.Seeds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A test function with a known minimum, defined on a box and searched through the unit cube. A noisy
+ * problem adds Gaussian noise to what the optimiser observes; regret is always measured on the noise-free
+ * function.
+ */
+public record ReferenceProblem(String name, double[] lower, double[] upper, double minimum, double noiseSd,
+                               ToDoubleFunction<double[]> f) {
+
+    public int dimension() {
+        return lower.length;
+    }
+
+    public SearchSpace space() {
+        List<Parameter> ps = new ArrayList<>();
+        for (int d = 0; d < lower.length; d++) ps.add(new Parameter.Float("x" + d, lower[d], upper[d], false, null, "coordinate " + d));
+        return new SearchSpace(ps);
+    }
+
+    /** Noise-free value at unit-cube point u. */
+    public double value(double[] u) {
+        double[] x = new double[u.length];
+        for (int d = 0; d < u.length; d++) x[d] = lower[d] + u[d] * (upper[d] - lower[d]);
+        return f.applyAsDouble(x);
+    }
+
+    public static ReferenceProblem branin() {
+        return new ReferenceProblem("branin", new double[] {-5, 0}, new double[] {10, 15}, 0.39788735772973816, 0, x -> {
+            double a = 1, b = 5.1 / (4 * Math.PI * Math.PI), c = 5 / Math.PI, r = 6, s = 10, t = 1 / (8 * Math.PI);
+            double u = x[1] - b * x[0] * x[0] + c * x[0] - r;
+            return a * u * u + s * (1 - t) * Math.cos(x[0]) + s;
+        });
+    }
+
+    private static final double[] H_ALPHA = {1.0, 1.2, 3.0, 3.2};
+    private static final double[][] H_A = {{10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14}, {3, 3.5, 1.7, 10, 17, 8}, {17, 8, 0.05, 10, 0.1, 14}};
+    private static final double[][] H_P = {{1312, 1696, 5569, 124, 8283, 5886}, {2329, 4135, 8307, 3736, 1004, 9991},
+            {2348, 1451, 3522, 2883, 3047, 6650}, {4047, 8828, 8732, 5743, 1091, 381}};
+
+    static double hartmann6(double[] x) {
+        double s = 0;
+        for (int i = 0; i < 4; i++) {
+            double e = 0;
+            for (int j = 0; j < 6; j++) {
+                double t = x[j] - H_P[i][j] * 1e-4;
+                e += H_A[i][j] * t * t;
+            }
+            s += H_ALPHA[i] * Math.exp(-e);
+        }
+        return -s;
+    }
+
+    public static ReferenceProblem hartmann6() {
+        return new ReferenceProblem("hartmann6", new double[6], fill(6, 1), -3.32236801141551, 0, ReferenceProblem::hartmann6);
+    }
+
+    /** Hartmann-6 observed with N(0, 0.1^2) noise (about 3% of the function's range). */
+    public static ReferenceProblem noisyHartmann6() {
+        return new ReferenceProblem("hartmann6-noisy", new double[6], fill(6, 1), -3.32236801141551, 0.1, ReferenceProblem::hartmann6);
+    }
+
+    public static ReferenceProblem ackley(int d) {
+        return new ReferenceProblem("ackley" + d, fill(d, -32.768), fill(d, 32.768), 0, 0, x -> {
+            double s1 = 0, s2 = 0;
+            for (double v : x) {
+                s1 += v * v;
+                s2 += Math.cos(2 * Math.PI * v);
+            }
+            return -20 * Math.exp(-0.2 * Math.sqrt(s1 / x.length)) - Math.exp(s2 / x.length) + 20 + Math.E;
+        });
+    }
+
+    public static ReferenceProblem rosenbrock(int d) {
+        return new ReferenceProblem("rosenbrock" + d, fill(d, -5), fill(d, 10), 0, 0, x -> {
+            double s = 0;
+            for (int i = 0; i + 1 < x.length; i++) s += 100 * Math.pow(x[i + 1] - x[i] * x[i], 2) + Math.pow(1 - x[i], 2);
+            return s;
+        });
+    }
+
+    public static ReferenceProblem levy(int d) {
+        return new ReferenceProblem("levy" + d, fill(d, -10), fill(d, 10), 0, 0, x -> {
+            int n = x.length;
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) w[i] = 1 + (x[i] - 1) / 4;
+            double s = Math.pow(Math.sin(Math.PI * w[0]), 2);
+            for (int i = 0; i < n - 1; i++) s += Math.pow(w[i] - 1, 2) * (1 + 10 * Math.pow(Math.sin(Math.PI * w[i] + 1), 2));
+            s += Math.pow(w[n - 1] - 1, 2) * (1 + Math.pow(Math.sin(2 * Math.PI * w[n - 1]), 2));
+            return s;
+        });
+    }
+
+    public static List<ReferenceProblem> all() {
+        return List.of(branin(), hartmann6(), ackley(5), rosenbrock(4), levy(10), noisyHartmann6());
+    }
+
+    public static ReferenceProblem named(String name) {
+        return all().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown problem " + name + "; known: " + all().stream().map(ReferenceProblem::name).toList()));
+    }
+
+    private static double[] fill(int n, double v) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    /** Result of a sequential run: simple regret after each evaluation, and time spent proposing. */
+    public record Run(double[] regret, double[] suggestSeconds) {
+        /** Simple regret after {@code n} evaluations. */
+        public double regretAfter(int n) {
+            return regret[Math.min(n, regret.length) - 1];
+        }
+    }
+
+    /**
+     * Runs {@code sampler} for {@code budget} sequential evaluations. Simple regret after n evaluations is
+     * f(x*) - minimum, where x* is the point with the best observed value so far (noisy problems:
+     * best noisy observation, judged on the noise-free function).
+     */
+    public Run minimise(Sampler sampler, int budget, long seed) {
+        SearchSpace space = space();
+        UniformRandomProvider noise = Seeds.rng(seed, "problem.noise");
+        var gauss = ZigguratSampler.NormalizedGaussian.of(noise);
+        List<Observation> history = new ArrayList<>();
+        double[] regret = new double[budget], seconds = new double[budget];
+        double bestObserved = Double.POSITIVE_INFINITY, bestTrue = Double.NaN;
+        for (int t = 0; t < budget; t++) {
+            long t0 = System.nanoTime();
+            double[] u = sampler.suggest(space, t, List.copyOf(history), List.of());
+            seconds[t] = (System.nanoTime() - t0) / 1e9;
+            double truth = value(u);
+            double observed = truth + (noiseSd > 0 ? noiseSd * gauss.sample() : 0);
+            history.add(Observation.of(u, observed));
+            if (observed < bestObserved) {
+                bestObserved = observed;
+                bestTrue = truth;
+            }
+            regret[t] = Math.max(bestTrue - minimum, 0);
+        }
+        return new Run(regret, seconds);
+    }
+}

@@ -1,0 +1,96 @@
+package org.hrsnn.opt.gp;
+
+import io.jenetics.DoubleGene;
+import io.jenetics.GaussianMutator;
+import io.jenetics.Genotype;
+import io.jenetics.MeanAlterer;
+import io.jenetics.Optimize;
+import io.jenetics.UniformCrossover;
+import io.jenetics.engine.Codecs;
+import io.jenetics.engine.Engine;
+import io.jenetics.engine.EvolutionResult;
+import io.jenetics.engine.InvertibleCodec;
+import io.jenetics.engine.Limits;
+import io.jenetics.util.DoubleRange;
+import io.jenetics.util.RandomRegistry;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Maximises an acquisition function over the unit cube: a Jenetics genetic search whose first
+ * population holds the given seed points (incumbents, quasi-random points), then a compass (pattern)
+ * search from its best point. The acquisition is evaluated on the snapped point, so integer and
+ * categorical coordinates are rounded inside it. Deterministic for a given seed: Jenetics runs on one
+ * thread with a scoped random generator, never the global one.
+ */
+public final class AcquisitionOptimizer {
+    /** @param population GA population size; @param generations at most this many generations */
+    public record Settings(int population, int generations, int steadyGenerations, int refinementEvaluations) {
+        public static final Settings DEFAULT = new Settings(64, 60, 12, 400);
+    }
+
+    private AcquisitionOptimizer() {}
+
+    /** Returns the best point found; {@code snap} maps a raw point to the point actually evaluated. */
+    public static double[] maximise(ToDoubleFunction<double[]> acquisition, java.util.function.UnaryOperator<double[]> snap,
+                                    int dim, List<double[]> seeds, long seed, Settings s) {
+        ToDoubleFunction<double[]> f = x -> {
+            double v = acquisition.applyAsDouble(snap.apply(x));
+            return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+        };
+        InvertibleCodec<double[], DoubleGene> codec = Codecs.ofVector(DoubleRange.of(0, 1), dim);
+        List<Genotype<DoubleGene>> initial = seeds.stream().limit(s.population()).map(p -> codec.encode(clamp(p)))
+                .collect(Collectors.toList());
+        double[] ga = RandomRegistry.with(new SplittableRandom(seed), r -> {
+            Engine<DoubleGene, Double> engine = Engine.builder(x -> f.applyAsDouble(x), codec)
+                    .optimize(Optimize.MAXIMUM)
+                    .populationSize(s.population())
+                    .executor((Runnable t) -> t.run())
+                    .alterers(new UniformCrossover<>(0.3), new MeanAlterer<>(0.2), new GaussianMutator<>(0.25))
+                    .build();
+            var best = engine.stream(initial)
+                    .limit(Limits.bySteadyFitness(s.steadyGenerations()))
+                    .limit(s.generations())
+                    .collect(EvolutionResult.toBestPhenotype());
+            return codec.decode(best.genotype());
+        });
+        return snap.apply(compassSearch(f, ga, s.refinementEvaluations()));
+    }
+
+    /** Coordinate pattern search in [0, 1]^d: moves by +-step along each axis, halving the step when stuck. */
+    static double[] compassSearch(ToDoubleFunction<double[]> f, double[] start, int maxEvaluations) {
+        double[] x = clamp(start);
+        double fx = f.applyAsDouble(x);
+        double step = 0.05;
+        int evals = 0;
+        while (step > 1e-5 && evals < maxEvaluations) {
+            boolean moved = false;
+            for (int d = 0; d < x.length && evals < maxEvaluations; d++) {
+                for (int sign = -1; sign <= 1; sign += 2) {
+                    double[] y = x.clone();
+                    y[d] = Math.min(1, Math.max(0, y[d] + sign * step));
+                    if (y[d] == x[d]) continue;
+                    double fy = f.applyAsDouble(y);
+                    evals++;
+                    if (fy > fx) {
+                        x = y;
+                        fx = fy;
+                        moved = true;
+                        break;
+                    }
+                }
+            }
+            if (!moved) step /= 2;
+        }
+        return x;
+    }
+
+    private static double[] clamp(double[] p) {
+        double[] c = new double[p.length];
+        for (int d = 0; d < p.length; d++) c[d] = Math.min(1, Math.max(0, p[d]));
+        return c;
+    }
+}

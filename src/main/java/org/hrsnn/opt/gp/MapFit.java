@@ -1,0 +1,109 @@
+package org.hrsnn.opt.gp;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import smile.math.BFGS;
+import smile.math.DifferentiableMultivariateFunction;
+
+/**
+ * Maximum a posteriori hyper-parameters: log marginal likelihood plus weak priors, maximised in theta
+ * space by L-BFGS-B (Smile) from several starts: the prior mode, then draws from the prior.
+ *
+ * <p>Priors (inputs in the unit cube, outputs standardised): log l_d ~ N(sqrt2 + ln(D)/2, 3), the
+ * dimension-scaled prior of Hvarfner et al. (2024); log s2 ~ N(0, 1.5^2); log n2 ~ N(-9, 3^2), which lets
+ * the data choose between noise-free and noisy objectives. Bounds: l in [0.01, 100], s2 in [0.01, 100],
+ * n2 in [1e-8, 1].
+ */
+public final class MapFit {
+    static final double LOG_L_SD = Math.sqrt(3), LOG_S2_MEAN = 0, LOG_S2_SD = 1.5, LOG_N2_MEAN = -9, LOG_N2_SD = 3;
+
+    private MapFit() {}
+
+    static double logLengthscaleMean(int dim) {
+        return Math.sqrt(2) + 0.5 * Math.log(dim);
+    }
+
+    static double[] lower(int dim) {
+        double[] l = new double[dim + 2];
+        java.util.Arrays.fill(l, 0, dim, Math.log(0.01));
+        l[dim] = Math.log(0.01);
+        l[dim + 1] = Math.log(1e-8);
+        return l;
+    }
+
+    static double[] upper(int dim) {
+        double[] u = new double[dim + 2];
+        java.util.Arrays.fill(u, 0, dim, Math.log(100));
+        u[dim] = Math.log(100);
+        u[dim + 1] = 0;
+        return u;
+    }
+
+    /** Log prior density of theta (up to a constant) and its gradient, added into {@code g}. */
+    static double logPrior(double[] theta, double[] g) {
+        int dim = theta.length - 2;
+        double m = logLengthscaleMean(dim), lp = 0;
+        for (int d = 0; d < dim; d++) lp += gauss(theta[d], m, LOG_L_SD, g, d);
+        lp += gauss(theta[dim], LOG_S2_MEAN, LOG_S2_SD, g, dim);
+        lp += gauss(theta[dim + 1], LOG_N2_MEAN, LOG_N2_SD, g, dim + 1);
+        return lp;
+    }
+
+    private static double gauss(double t, double mean, double sd, double[] g, int k) {
+        double z = (t - mean) / sd;
+        if (g != null) g[k] += -z / sd;
+        return -0.5 * z * z;
+    }
+
+    /** Negative log posterior as a function Smile's L-BFGS-B can minimise. */
+    static DifferentiableMultivariateFunction objective(double[][] x, double[] yStd) {
+        return new DifferentiableMultivariateFunction() {
+            @Override
+            public double f(double[] theta) {
+                return g(theta, new double[theta.length]);
+            }
+
+            @Override
+            public double g(double[] theta, double[] grad) {
+                try {
+                    double v = MarginalLikelihood.valueAndGradient(x, yStd, theta, grad) + logPrior(theta, grad);
+                    for (int k = 0; k < grad.length; k++) grad[k] = -grad[k];
+                    return Double.isFinite(v) ? -v : 1e100;
+                } catch (ArithmeticException e) {
+                    java.util.Arrays.fill(grad, 0);
+                    return 1e100;
+                }
+            }
+        };
+    }
+
+    /** MAP hyper-parameters for (x, y) with {@code restarts} starts drawn with {@code rng}. */
+    public static Hyperparameters fit(double[][] x, double[] y, int restarts, UniformRandomProvider rng) {
+        int dim = x[0].length;
+        double[] yStd = GaussianProcess.standardise(y, GaussianProcess.standardisation(y));
+        var f = objective(x, yStd);
+        double[] lo = lower(dim), hi = upper(dim);
+        var normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        double best = Double.POSITIVE_INFINITY;
+        double[] bestTheta = null;
+        for (int r = 0; r < Math.max(1, restarts); r++) {
+            double[] t = new double[dim + 2];
+            double m = logLengthscaleMean(dim);
+            for (int d = 0; d < dim; d++) t[d] = r == 0 ? m : m + LOG_L_SD * normal.sample();
+            t[dim] = r == 0 ? LOG_S2_MEAN : LOG_S2_MEAN + LOG_S2_SD * normal.sample();
+            t[dim + 1] = r == 0 ? LOG_N2_MEAN : LOG_N2_MEAN + LOG_N2_SD * normal.sample();
+            for (int k = 0; k < t.length; k++) t[k] = Math.min(hi[k], Math.max(lo[k], t[k]));
+            double v;
+            try {
+                v = BFGS.minimize(f, 5, t, lo, hi, 1e-5, 200);
+            } catch (RuntimeException e) { // a failed line search: keep whatever point it reached
+                v = f.f(t);
+            }
+            if (v < best) {
+                best = v;
+                bestTheta = t.clone();
+            }
+        }
+        return Hyperparameters.fromTheta(bestTheta);
+    }
+}

@@ -1,0 +1,120 @@
+package org.hrsnn.opt.gp;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.hrsnn.random.Seeds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class GaussianProcessTest {
+
+    static double[][] points(UniformRandomProvider rng, int n, int d) {
+        double[][] x = new double[n][d];
+        for (double[] row : x) for (int k = 0; k < d; k++) row[k] = rng.nextDouble();
+        return x;
+    }
+
+    static double[] values(double[][] x) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) y[i] = Math.sin(6 * x[i][0]) + 0.5 * x[i][1] * x[i][1] + 3;
+        return y;
+    }
+
+    @Test
+    void noiseFreePosteriorInterpolatesAndVarianceShrinks() {
+        double[][] x = points(Seeds.rng(1), 15, 2);
+        double[] y = values(x);
+        GaussianProcess gp = GaussianProcess.fit(x, y, new Hyperparameters(new double[] {0.3, 0.5}, 1.0, 1e-10));
+        for (int i = 0; i < x.length; i++) {
+            double[] p = gp.predict(x[i]);
+            assertEquals(y[i], p[0], 1e-5, "mean interpolates point " + i);
+            assertTrue(p[1] < 1e-6, "variance vanishes at point " + i + ": " + p[1]);
+        }
+        double[] far = gp.predict(new double[] {0.5, 5.0});
+        double prior = 1.0 * Math.pow(GaussianProcess.standardisation(y)[1], 2);
+        assertEquals(prior, far[1], 1e-3 * prior, "far from the data the variance returns to the prior");
+    }
+
+    @Test
+    void logMarginalLikelihoodAgreesWithDirectComputation() {
+        double[][] x = points(Seeds.rng(2), 12, 3);
+        double[] y = values(x);
+        Hyperparameters h = new Hyperparameters(new double[] {0.4, 0.7, 1.3}, 1.7, 0.01);
+        GaussianProcess gp = GaussianProcess.fit(x, y, h);
+        double[] ys = GaussianProcess.standardise(y, GaussianProcess.standardisation(y));
+        // Direct: K from the kernel definition, inverse and determinant by LU (Commons Math).
+        int n = x.length;
+        double[][] k = new double[n][n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) k[i][j] = Matern52.value(x[i], x[j], h.lengthscales(), 1.7) + (i == j ? 0.01 : 0);
+        var lu = new LUDecomposition(new Array2DRowRealMatrix(k));
+        var v = new ArrayRealVector(ys);
+        double direct = -0.5 * v.dotProduct(lu.getSolver().solve(v)) - 0.5 * Math.log(lu.getDeterminant()) - 0.5 * n * Math.log(2 * Math.PI);
+        assertEquals(direct, gp.logMarginalLikelihood(), 1e-9);
+        assertEquals(direct, MarginalLikelihood.valueAndGradient(x, ys, h.theta(), null), 1e-9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void kernelGradientMatchesFiniteDifferences(long seed) {
+        UniformRandomProvider rng = Seeds.rng(seed);
+        double[] a = points(rng, 1, 4)[0], b = points(rng, 1, 4)[0];
+        double[] l = {0.2 + rng.nextDouble(), 0.2 + rng.nextDouble(), 0.2 + rng.nextDouble(), 0.2 + rng.nextDouble()};
+        double[] g = Matern52.gradientLogLengthscales(a, b, l, 1.3);
+        for (int d = 0; d < 4; d++) {
+            double e = 1e-6;
+            double[] up = l.clone(), dn = l.clone();
+            up[d] *= Math.exp(e);
+            dn[d] *= Math.exp(-e);
+            double fd = (Matern52.value(a, b, up, 1.3) - Matern52.value(a, b, dn, 1.3)) / (2 * e);
+            assertEquals(fd, g[d], 1e-7 * Math.max(1, Math.abs(fd)), "dimension " + d);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void marginalLikelihoodAndPriorGradientsMatchFiniteDifferences(long seed) {
+        UniformRandomProvider rng = Seeds.rng(seed);
+        double[][] x = points(rng, 20, 3);
+        double[] y = GaussianProcess.standardise(values(x), GaussianProcess.standardisation(values(x)));
+        double[] theta = {Math.log(0.3 + rng.nextDouble()), Math.log(0.3 + rng.nextDouble()), Math.log(0.5 + rng.nextDouble()),
+                Math.log(0.5 + rng.nextDouble()), Math.log(1e-3 + 0.1 * rng.nextDouble())};
+        var f = MapFit.objective(x, y);
+        double[] g = new double[theta.length];
+        f.g(theta, g);
+        for (int k = 0; k < theta.length; k++) {
+            double e = 1e-5;
+            double[] up = theta.clone(), dn = theta.clone();
+            up[k] += e;
+            dn[k] -= e;
+            double fd = (f.f(up) - f.f(dn)) / (2 * e);
+            assertEquals(fd, g[k], 1e-5 * Math.max(1, Math.abs(fd)), "theta " + k);
+        }
+    }
+
+    @Test
+    void mapFitFindsTheIrrelevantDimension() {
+        // y depends on x0 only: the length scale of x1 must come out much longer (ARD at work).
+        double[][] x = points(Seeds.rng(5), 40, 2);
+        double[] y = new double[x.length];
+        for (int i = 0; i < y.length; i++) y[i] = Math.sin(8 * x[i][0]);
+        Hyperparameters h = MapFit.fit(x, y, 3, Seeds.rng(6));
+        assertTrue(h.lengthscales()[1] > 5 * h.lengthscales()[0], "length scales " + java.util.Arrays.toString(h.lengthscales()));
+        assertTrue(h.noiseVariance() < 1e-3, "noise-free data gets little noise: " + h.noiseVariance());
+    }
+
+    @Test
+    void choleskyFallsBackToJitterOnASingularMatrix() {
+        double[][] x = {{0.1, 0.1}, {0.1, 0.1}, {0.5, 0.5}};
+        double[] k = GaussianProcess.covariance(x, Matern52.invL2(new double[] {1, 1}), 1, 0);
+        Cholesky c = Cholesky.of(k, 3);
+        assertTrue(c.jitter > 0);
+        double[] inv = c.inverse();
+        assertTrue(Double.isFinite(inv[0]));
+    }
+}

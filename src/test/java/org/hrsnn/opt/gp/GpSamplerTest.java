@@ -1,0 +1,72 @@
+package org.hrsnn.opt.gp;
+
+import org.hrsnn.opt.Observation;
+import org.hrsnn.opt.ReferenceProblem;
+import org.hrsnn.opt.Samplers;
+import org.hrsnn.opt.SearchSpace;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class GpSamplerTest {
+
+    @Test
+    void beatsRandomSearchOnBraninForMostSeeds() {
+        ReferenceProblem branin = ReferenceProblem.branin();
+        int wins = 0;
+        StringBuilder log = new StringBuilder();
+        for (long seed = 1; seed <= 10; seed++) {
+            double gp = branin.minimise(new GpSampler(seed), 40, seed).regretAfter(40);
+            double random = branin.minimise(Samplers.random(seed), 40, seed).regretAfter(40);
+            if (gp < random) wins++;
+            log.append(String.format("seed %d: gp %.2e random %.2e%n", seed, gp, random));
+        }
+        // Under "no better than random" a win has probability 1/2: P(>= 8 of 10) = 5.5%.
+        assertTrue(wins >= 8, log.toString());
+    }
+
+    static List<Observation> history(ReferenceProblem p, int n) {
+        List<Observation> h = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            double[] u = Samplers.sobolPoint(p.dimension(), 9, t);
+            h.add(Observation.of(u, p.value(u)));
+        }
+        return h;
+    }
+
+    @Test
+    void sameInputsSameProposal() {
+        ReferenceProblem p = ReferenceProblem.hartmann6();
+        SearchSpace s = p.space();
+        List<Observation> h = history(p, 15);
+        assertArrayEquals(new GpSampler(3).suggest(s, 15, h, List.of()), new GpSampler(3).suggest(s, 15, h, List.of()), 0.0);
+    }
+
+    @Test
+    void pendingPointsPushTheNextProposalAway() {
+        ReferenceProblem p = ReferenceProblem.branin();
+        SearchSpace s = p.space();
+        List<Observation> h = history(p, 12);
+        double[] first = new GpSampler(4).suggest(s, 12, h, List.of());
+        double[] second = new GpSampler(4).suggest(s, 12, h, List.of(first));
+        double dist = Math.hypot(first[0] - second[0], first[1] - second[1]);
+        assertTrue(dist > 1e-2, "a parallel worker gets another point: distance " + dist);
+    }
+
+    @Test
+    void failedTrialsAreNotTakenForGoodOnes() {
+        // All evaluations fail in the left half; the proposal must not go there.
+        ReferenceProblem p = ReferenceProblem.branin();
+        SearchSpace s = p.space();
+        List<Observation> h = new ArrayList<>();
+        for (int t = 0; t < 20; t++) {
+            double[] u = Samplers.sobolPoint(2, 11, t);
+            h.add(u[0] < 0.5 ? Observation.failure(u) : Observation.of(u, 100 + u[0]));
+        }
+        double[] next = new GpSampler(5).suggest(s, 20, h, List.of());
+        assertTrue(next[0] >= 0.45, "proposal " + java.util.Arrays.toString(next) + " avoids the failing region");
+    }
+}
