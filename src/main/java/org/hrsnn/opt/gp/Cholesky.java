@@ -81,26 +81,33 @@ final class Cholesky {
         return 2 * s;
     }
 
-    /** The inverse of L L^T, row-major (via the inverse of L). */
+    /**
+     * The inverse of L L^T, row-major. Row j of M = L^-T is the solution of L z = e_j (zero before j), so
+     * both the solves and the product (L L^T)^-1_ij = sum_k M_ik M_jk run along contiguous rows.
+     */
     double[] inverse() {
-        double[] li = new double[n * n]; // inverse of L, lower
+        double[] m = new double[n * n];
         for (int j = 0; j < n; j++) {
-            li[j * n + j] = 1 / l[j * n + j];
+            int rj = j * n;
+            m[rj + j] = 1 / l[rj + j];
             for (int i = j + 1; i < n; i++) {
                 double s = 0;
                 int ri = i * n;
-                for (int k = j; k < i; k++) s -= l[ri + k] * li[k * n + j];
-                li[ri + j] = s / l[ri + i];
+                for (int k = j; k < i; k++) s -= l[ri + k] * m[rj + k];
+                m[rj + i] = s / l[ri + i];
             }
         }
         double[] inv = new double[n * n];
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < n; i++) {
+            int ri = i * n;
             for (int j = 0; j <= i; j++) {
+                int rj = j * n;
                 double s = 0;
-                for (int k = i; k < n; k++) s += li[k * n + i] * li[k * n + j];
-                inv[i * n + j] = s;
-                inv[j * n + i] = s;
+                for (int k = i; k < n; k++) s += m[ri + k] * m[rj + k];
+                inv[ri + j] = s;
+                inv[rj + i] = s;
             }
+        }
         return inv;
     }
 }

@@ -31,16 +31,16 @@ public final class GpSampler implements Sampler {
     private final AcquisitionOptimizer.Settings settings;
 
     public GpSampler(long seed, int initialPoints, int restarts, AcquisitionOptimizer.Settings settings) {
-        if (restarts < 1) throw new IllegalArgumentException("restarts must be >= 1");
+        if (restarts < 0) throw new IllegalArgumentException("restarts must be >= 1, or 0 for the default");
         this.seed = seed;
         this.initialPoints = initialPoints;
         this.restarts = restarts;
         this.settings = settings;
     }
 
-    /** Default settings: 1 + D initial points, 3 restarts. */
+    /** Default settings: 1 + D initial points; 4 hyper-parameter starts up to 100 observations, 2 beyond. */
     public GpSampler(long seed) {
-        this(seed, -1, 3, AcquisitionOptimizer.Settings.DEFAULT);
+        this(seed, -1, 0, AcquisitionOptimizer.Settings.DEFAULT);
     }
 
     @Override
@@ -65,7 +65,8 @@ public final class GpSampler implements Sampler {
             y[i] = o.failed() ? worst : o.value();
         }
         UniformRandomProvider rng = Seeds.rng(Seeds.derive(seed, trial), "gp.fit");
-        Hyperparameters h = MapFit.fit(x, y, restarts, rng);
+        int starts = restarts > 0 ? restarts : x.length <= 100 ? 4 : 2;
+        Hyperparameters h = MapFit.fit(x, y, starts, rng);
         GaussianProcess gp = GaussianProcess.fit(x, y, h);
         if (!pending.isEmpty()) gp = fantasise(gp, x, y, pending);
         final GaussianProcess model = gp;

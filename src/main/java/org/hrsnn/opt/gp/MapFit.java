@@ -17,6 +17,9 @@ import smile.math.DifferentiableMultivariateFunction;
 public final class MapFit {
     static final double LOG_L_SD = Math.sqrt(3), LOG_S2_MEAN = 0, LOG_S2_SD = 1.5, LOG_N2_MEAN = -9, LOG_N2_SD = 3;
 
+    /** Iterations per start: the posterior is flat near its mode, so more buys little but costs O(n^3) each. */
+    static final int MAX_ITERATIONS = 60;
+
     private MapFit() {}
 
     static double logLengthscaleMean(int dim) {
@@ -77,33 +80,38 @@ public final class MapFit {
         };
     }
 
-    /** MAP hyper-parameters for (x, y) with {@code restarts} starts drawn with {@code rng}. */
+    /**
+     * MAP hyper-parameters for (x, y) from {@code restarts} starts: the prior mode, then draws from the
+     * prior made with {@code rng}. The starts are drawn first and run in parallel; the best is chosen by
+     * value, then by start index, so the result does not depend on thread timing.
+     */
     public static Hyperparameters fit(double[][] x, double[] y, int restarts, UniformRandomProvider rng) {
         int dim = x[0].length;
         double[] yStd = GaussianProcess.standardise(y, GaussianProcess.standardisation(y));
         var f = objective(x, yStd);
         double[] lo = lower(dim), hi = upper(dim);
         var normal = ZigguratSampler.NormalizedGaussian.of(rng);
-        double best = Double.POSITIVE_INFINITY;
-        double[] bestTheta = null;
-        for (int r = 0; r < Math.max(1, restarts); r++) {
-            double[] t = new double[dim + 2];
-            double m = logLengthscaleMean(dim);
+        double m = logLengthscaleMean(dim);
+        double[][] starts = new double[Math.max(1, restarts)][dim + 2];
+        for (int r = 0; r < starts.length; r++) {
+            double[] t = starts[r];
             for (int d = 0; d < dim; d++) t[d] = r == 0 ? m : m + LOG_L_SD * normal.sample();
             t[dim] = r == 0 ? LOG_S2_MEAN : LOG_S2_MEAN + LOG_S2_SD * normal.sample();
             t[dim + 1] = r == 0 ? LOG_N2_MEAN : LOG_N2_MEAN + LOG_N2_SD * normal.sample();
             for (int k = 0; k < t.length; k++) t[k] = Math.min(hi[k], Math.max(lo[k], t[k]));
+        }
+        double[] values = new double[starts.length];
+        java.util.stream.IntStream.range(0, starts.length).parallel().forEach(r -> {
             double v;
             try {
-                v = BFGS.minimize(f, 5, t, lo, hi, 1e-5, 200);
-            } catch (RuntimeException e) { // a failed line search: keep whatever point it reached
-                v = f.f(t);
+                v = BFGS.minimize(f, 5, starts[r], lo, hi, 1e-5, MAX_ITERATIONS);
+            } catch (RuntimeException e) { // a failed line search: keep the point it reached
+                v = f.f(starts[r]);
             }
-            if (v < best) {
-                best = v;
-                bestTheta = t.clone();
-            }
-        }
-        return Hyperparameters.fromTheta(bestTheta);
+            values[r] = Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+        });
+        int best = 0;
+        for (int r = 1; r < starts.length; r++) if (values[r] < values[best]) best = r;
+        return Hyperparameters.fromTheta(starts[best]);
     }
 }

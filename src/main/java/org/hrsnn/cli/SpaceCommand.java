@@ -1,0 +1,50 @@
+package org.hrsnn.cli;
+
+import org.hrsnn.opt.Parameter;
+import org.hrsnn.study.SearchSpaceFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "space", mixinStandardHelpOptions = true, description = "Search-space files.",
+        subcommands = {SpaceCommand.Check.class})
+final class SpaceCommand {
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Validates a search-space file and lists its parameters.")
+    static final class Check implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            SearchSpaceFiles.Loaded s;
+            try {
+                s = SearchSpaceFiles.read(file);
+            } catch (SearchSpaceFiles.SpaceFileException e) {
+                throw new Main.BadInputException(e.getMessage());
+            }
+            System.out.printf("%s: valid; '%s', %d parameters, %d searched%n", file, s.name(), s.space().parameters().size(), s.space().dimension());
+            System.out.printf("  %-22s %-12s %-34s %s%n", "name", "type", "range", "default");
+            for (Parameter p : s.space().parameters()) {
+                String type, range;
+                if (p instanceof Parameter.Float f) {
+                    type = f.log() ? "float (log)" : "float";
+                    range = "[" + f.low() + ", " + f.high() + "]";
+                } else if (p instanceof Parameter.Int i) {
+                    type = i.log() ? "int (log)" : "int";
+                    range = "[" + i.low() + ", " + i.high() + "]";
+                } else if (p instanceof Parameter.Categorical c) {
+                    type = "categorical";
+                    range = c.choices().toString();
+                } else {
+                    type = "fixed";
+                    range = String.valueOf(((Parameter.Fixed) p).value());
+                }
+                System.out.printf("  %-22s %-12s %-34s %s%n", p.name(), type, range, p.defaultValue() == null ? "-" : p.defaultValue());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.hrsnn.study;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.hrsnn.opt.InvalidSpaceException;
+import org.hrsnn.opt.Parameter;
+import org.hrsnn.opt.SearchSpace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads search-space files (YAML, or JSON which is valid YAML):
+ * <pre>
+ * format: hrsnn-search-space
+ * version: 1
+ * name: ...
+ * description: ...
+ * parameters:
+ *   - {name: tau, type: float, low: 2, high: 200, log: true, default: 20, description: ...}
+ *   - {name: n, type: int, low: 1, high: 10}
+ *   - {name: rule, type: categorical, choices: [a, b]}
+ *   - {name: dt, type: fixed, value: 0.1}
+ * </pre>
+ * Every field is checked; an error names the file, the parameter and the field.
+ */
+public final class SearchSpaceFiles {
+    public static final String FORMAT = "hrsnn-search-space";
+    public static final int VERSION = 1;
+
+    /** A loaded file: the space with its name and description. */
+    public record Loaded(String name, String description, SearchSpace space) {}
+
+    /** A search-space file that cannot be used. */
+    public static final class SpaceFileException extends Exception {
+        public SpaceFileException(String file, String message) {
+            super(file + ": " + message);
+        }
+    }
+
+    private SearchSpaceFiles() {}
+
+    private static final Set<String> TOP = Set.of("format", "version", "name", "description", "parameters");
+    private static final Set<String> COMMON = Set.of("name", "type", "description");
+
+    public static Loaded read(Path file) throws SpaceFileException {
+        String f = file.toString();
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new SpaceFileException(f, "not valid YAML/JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new SpaceFileException(f, "cannot be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) throw new SpaceFileException(f, "must hold a mapping with 'format', 'version' and 'parameters'");
+        unknown(f, "the file", root, TOP);
+        if (!FORMAT.equals(root.path("format").asText())) throw new SpaceFileException(f, "field 'format' must be \"" + FORMAT + "\"");
+        if (root.path("version").asInt(-1) != VERSION)
+            throw new SpaceFileException(f, "field 'version': this hrsnn reads version " + VERSION + ", the file has " + root.path("version"));
+        JsonNode ps = root.path("parameters");
+        if (!ps.isArray() || ps.isEmpty()) throw new SpaceFileException(f, "field 'parameters' must be a non-empty list");
+        List<Parameter> out = new ArrayList<>();
+        for (int i = 0; i < ps.size(); i++) {
+            JsonNode p = ps.get(i);
+            String where = "parameter #" + (i + 1);
+            if (!p.isObject()) throw new SpaceFileException(f, where + " must be a mapping");
+            String name = text(f, where, p, "name", true);
+            where = "parameter '" + name + "'";
+            try {
+                out.add(parameter(f, where, name, p));
+            } catch (InvalidSpaceException e) {
+                throw new SpaceFileException(f, e.getMessage());
+            }
+        }
+        try {
+            return new Loaded(root.path("name").asText(file.getFileName().toString()), root.path("description").asText(""), new SearchSpace(out));
+        } catch (InvalidSpaceException e) {
+            throw new SpaceFileException(f, e.getMessage());
+        }
+    }
+
+    private static Parameter parameter(String f, String where, String name, JsonNode p) throws SpaceFileException {
+        String type = text(f, where, p, "type", true).toLowerCase(Locale.ROOT);
+        String description = p.has("description") ? p.get("description").asText() : "";
+        switch (type) {
+            case "float" -> {
+                unknown(f, where, p, union("low", "high", "log", "default"));
+                boolean log = bool(f, where, p, "log");
+                Double def = p.has("default") ? number(f, where, p, "default") : null;
+                return new Parameter.Float(name, number(f, where, p, "low"), number(f, where, p, "high"), log, def, description);
+            }
+            case "int" -> {
+                unknown(f, where, p, union("low", "high", "log", "default"));
+                Long def = p.has("default") ? integer(f, where, p, "default") : null;
+                return new Parameter.Int(name, integer(f, where, p, "low"), integer(f, where, p, "high"), bool(f, where, p, "log"), def, description);
+            }
+            case "categorical" -> {
+                unknown(f, where, p, union("choices", "default"));
+                JsonNode c = p.path("choices");
+                if (!c.isArray() || c.isEmpty()) throw new SpaceFileException(f, where + ", field 'choices': must be a non-empty list");
+                List<String> choices = new ArrayList<>();
+                c.forEach(v -> choices.add(v.asText()));
+                return new Parameter.Categorical(name, choices, p.has("default") ? p.get("default").asText() : null, description);
+            }
+            case "fixed" -> {
+                unknown(f, where, p, union("value"));
+                JsonNode v = p.get("value");
+                if (v == null || v.isNull()) throw new SpaceFileException(f, where + ", field 'value': is missing");
+                Object value = v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble() : v.isBoolean() ? (Object) v.asBoolean() : v.asText();
+                return new Parameter.Fixed(name, value, description);
+            }
+            default -> throw new SpaceFileException(f, where + ", field 'type': must be float, int, categorical or fixed, got '" + type + "'");
+        }
+    }
+
+    private static Set<String> union(String... extra) {
+        var s = new java.util.HashSet<>(COMMON);
+        s.addAll(List.of(extra));
+        return s;
+    }
+
+    private static void unknown(String f, String where, JsonNode node, Set<String> allowed) throws SpaceFileException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) throw new SpaceFileException(f, where + ": unknown field '" + k + "'; allowed: " + new java.util.TreeSet<>(allowed));
+        }
+    }
+
+    private static String text(String f, String where, JsonNode p, String field, boolean required) throws SpaceFileException {
+        JsonNode v = p.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            if (required) throw new SpaceFileException(f, where + ", field '" + field + "': is missing");
+            return null;
+        }
+        return v.asText();
+    }
+
+    private static double number(String f, String where, JsonNode p, String field) throws SpaceFileException {
+        JsonNode v = p.get(field);
+        if (v == null || !v.isNumber()) throw new SpaceFileException(f, where + ", field '" + field + "': must be a number" + (v == null ? " (missing)" : ", got " + v));
+        return v.asDouble();
+    }
+
+    private static long integer(String f, String where, JsonNode p, String field) throws SpaceFileException {
+        JsonNode v = p.get(field);
+        if (v == null || !v.isIntegralNumber()) throw new SpaceFileException(f, where + ", field '" + field + "': must be a whole number" + (v == null ? " (missing)" : ", got " + v));
+        return v.asLong();
+    }
+
+    private static boolean bool(String f, String where, JsonNode p, String field) throws SpaceFileException {
+        JsonNode v = p.get(field);
+        if (v == null) return false;
+        if (!v.isBoolean()) throw new SpaceFileException(f, where + ", field '" + field + "': must be true or false, got " + v);
+        return v.asBoolean();
+    }
+}
