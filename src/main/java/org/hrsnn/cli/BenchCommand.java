@@ -52,8 +52,9 @@ final class BenchCommand {
         @Option(names = "--budgets", split = ",", defaultValue = "50,100", description = "Budgets to report (default: ${DEFAULT-VALUE}).")
         int[] budgets;
 
-        @Option(names = "--timing", defaultValue = "50,200,500", split = ",", description = "Observation counts for the time per proposal; empty to skip (default: ${DEFAULT-VALUE}).")
-        int[] timing;
+        @Option(names = "--timing", defaultValue = "50,200,500",
+                description = "Comma-separated observation counts for the time per proposal, or 'none' (default: ${DEFAULT-VALUE}).")
+        String timing;
 
         @Override
         public Integer call() {
@@ -70,7 +71,13 @@ final class BenchCommand {
             System.out.printf("hrsnn %s, Java %s, %d cores%n", Main.version(), System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
             org.hrsnn.bench.OptimizerBenchmark.run(ps, seeds, budgets, methods, System.out);
-            for (int n : timing)
+            int[] counts;
+            try {
+                counts = timing.equals("none") ? new int[0] : java.util.Arrays.stream(timing.split(",")).mapToInt(t -> Integer.parseInt(t.trim())).toArray();
+            } catch (NumberFormatException e) {
+                throw new Main.BadInputException("--timing must be 'none' or whole numbers separated by commas, got '" + timing + "'");
+            }
+            for (int n : counts)
                 System.out.printf("GP-BO time per proposal, Hartmann-6 with %d observations: median %.2f s (3 repeats)%n", n,
                         org.hrsnn.bench.OptimizerBenchmark.secondsPerSuggestion(n, 3));
             return 0;

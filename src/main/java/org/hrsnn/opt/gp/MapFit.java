@@ -68,11 +68,16 @@ public final class MapFit {
 
             @Override
             public double g(double[] theta, double[] grad) {
+                for (double t : theta)
+                    if (!Double.isFinite(t)) { // L-BFGS-B can probe a non-finite point after a failed step
+                        java.util.Arrays.fill(grad, 0);
+                        return 1e100;
+                    }
                 try {
                     double v = MarginalLikelihood.valueAndGradient(x, yStd, theta, grad) + logPrior(theta, grad);
                     for (int k = 0; k < grad.length; k++) grad[k] = -grad[k];
                     return Double.isFinite(v) ? -v : 1e100;
-                } catch (ArithmeticException e) {
+                } catch (ArithmeticException | IllegalArgumentException e) {
                     java.util.Arrays.fill(grad, 0);
                     return 1e100;
                 }
@@ -102,11 +107,18 @@ public final class MapFit {
         }
         double[] values = new double[starts.length];
         java.util.stream.IntStream.range(0, starts.length).parallel().forEach(r -> {
-            double v;
+            double[] start = starts[r].clone();
             try {
-                v = BFGS.minimize(f, 5, starts[r], lo, hi, 1e-5, MAX_ITERATIONS);
-            } catch (RuntimeException e) { // a failed line search: keep the point it reached
-                v = f.f(starts[r]);
+                BFGS.minimize(f, 5, starts[r], lo, hi, 1e-5, MAX_ITERATIONS);
+            } catch (RuntimeException e) {
+                // a failed line search: judge the point it reached below
+            }
+            double[] t = starts[r];
+            for (int k = 0; k < t.length; k++) t[k] = Double.isFinite(t[k]) ? Math.min(hi[k], Math.max(lo[k], t[k])) : start[k];
+            double v = f.f(t);
+            if (!(v < 1e99)) { // no usable point: fall back to where this start began
+                System.arraycopy(start, 0, t, 0, t.length);
+                v = f.f(t);
             }
             values[r] = Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
         });

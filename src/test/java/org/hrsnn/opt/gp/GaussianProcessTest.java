@@ -117,4 +117,18 @@ class GaussianProcessTest {
         double[] inv = c.inverse();
         assertTrue(Double.isFinite(inv[0]));
     }
+
+    @Test
+    void fitSurvivesDegenerateDataAndNonFiniteProbes() {
+        double[][] x = {{0.2, 0.2}, {0.2, 0.2}, {0.7, 0.1}, {0.7, 0.1000000001}};
+        for (double[] y : new double[][] {{1, 1, 1, 1}, {1, 2, 3, 4}, {0, 1e-300, -1e-300, 0}}) {
+            Hyperparameters h = MapFit.fit(x, y, 4, Seeds.rng(1));
+            for (double l : h.lengthscales()) assertTrue(l >= 0.0099 && l <= 100.01, "length scale within bounds: " + l);
+            double[] p = GaussianProcess.fit(x, y, h).predict(new double[] {0.5, 0.5});
+            assertTrue(Double.isFinite(p[0]) && Double.isFinite(p[1]));
+        }
+        var f = MapFit.objective(x, new double[] {1, 2, 3, 4});
+        assertEquals(1e100, f.f(new double[] {Double.NaN, 0, 0, -5}), 0.0);
+        assertEquals(1e100, f.f(new double[] {Double.NEGATIVE_INFINITY, 0, 0, -5}), 0.0);
+    }
 }
