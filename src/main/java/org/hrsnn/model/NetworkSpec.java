@@ -28,6 +28,12 @@ public record NetworkSpec(Population excitatory, Population inhibitory, Pathways
         checkDelay("recurrent.ii.delay", recurrent.ii(), dt);
         checkDelay("input.toExcitatory.delay", input.toExcitatory(), dt);
         checkDelay("input.toInhibitory.delay", input.toInhibitory(), dt);
+        if (stdp.enabled() && stdp.onInput()) {
+            if (input.encoding() instanceof Encoding.Analog)
+                throw new InvalidSpecException("stdp.onInput", "needs spiking input (rate or delta encoding); analog input has no input spikes");
+            if (input.randomSign())
+                throw new InvalidSpecException("stdp.onInput", "needs excitatory input weights: set input.randomSign to false");
+        }
         if (stdp.enabled() && recurrent.ee().weight().lowerBound() > stdp.wMax())
             throw new InvalidSpecException("recurrent.ee.weight", "must allow values <= stdp.wMax (" + stdp.wMax() + ")");
     }

@@ -90,18 +90,11 @@ public final class Network implements NetworkView {
     private final int[] inputHistoryCount;
     private final InputEncoder encoder; // null for analog input
 
-    // STDP on ee.
+    // STDP on ee and, if the rule says so, on input-to-E synapses.
     private final StdpRule rule;
     private boolean plastic;
-    private final boolean softBounds;
-    private final double wMax;
-    // Per-synapse STDP record, interleaved (8 doubles = one cache line) because potentiation visits the
-    // synapses onto a neuron in scattered order: A+, A-, 1/tau+, 1/tau-, x_pre, t_pre, x_post, t_post.
-    private static final int A_PLUS = 0, A_MINUS = 1, INV_TAU_PLUS = 2, INV_TAU_MINUS = 3, X_PRE = 4, T_PRE = 5,
-            X_POST = 6, T_POST = 7, RECORD = 8;
-    private final double[] stdp;
-    private final int[] incomingStart;
-    private final int[] incomingSynapse;
+    private final Plasticity recurrentStdp;
+    private final Plasticity inputStdp; // null unless rule.onInput()
 
     private long step;
     private long synapticEvents;
@@ -172,31 +165,16 @@ public final class Network implements NetworkView {
         channels = in.channels();
         int lines = in.lines();
         int inSign = in.randomSign() ? 0 : +1;
-        inE = Projection.random(Seeds.rng(seed, "input.E"), in.toExcitatory(), lines, 0, nE, 0, false, inSign, Double.POSITIVE_INFINITY, spec.delaySteps(in.toExcitatory()));
+        double inMax = rule.enabled() && rule.onInput() ? rule.wMax() : Double.POSITIVE_INFINITY;
+        inE = Projection.random(Seeds.rng(seed, "input.E"), in.toExcitatory(), lines, 0, nE, 0, false, inSign, inMax, spec.delaySteps(in.toExcitatory()));
         inI = Projection.random(Seeds.rng(seed, "input.I"), in.toInhibitory(), lines, 0, nI, nE, false, inSign, Double.POSITIVE_INFINITY, spec.delaySteps(in.toInhibitory()));
         inputHistoryLength = Math.max(inE.delay, inI.delay) + 1;
         inputHistory = new int[inputHistoryLength][lines];
         inputHistoryCount = new int[inputHistoryLength];
         encoder = InputEncoder.of(encoding, channels, dt, Seeds.rng(seed, "input.noise"));
 
-        int m = ee.size();
-        UniformRandomProvider stdpRng = Seeds.rng(seed, "stdp");
-        double[] aPlus = rule.aPlus().sample(stdpRng, m);
-        double[] aMinus = rule.aMinus().sample(stdpRng, m);
-        double[] tauPlus = rule.tauPlus().sample(stdpRng, m);
-        double[] tauMinus = rule.tauMinus().sample(stdpRng, m);
-        stdp = new double[m * RECORD];
-        for (int k = 0; k < m; k++) {
-            stdp[k * RECORD + A_PLUS] = aPlus[k];
-            stdp[k * RECORD + A_MINUS] = aMinus[k];
-            stdp[k * RECORD + INV_TAU_PLUS] = 1 / tauPlus[k];
-            stdp[k * RECORD + INV_TAU_MINUS] = 1 / tauMinus[k];
-        }
-        softBounds = rule.bounds() == StdpRule.Bounds.MULTIPLICATIVE;
-        wMax = rule.wMax();
-        int[][] idx = ee.incomingIndex(nE, 0);
-        incomingStart = idx[0];
-        incomingSynapse = idx[1];
+        recurrentStdp = new Plasticity(ee, nE, 0, rule, Seeds.rng(seed, "stdp"));
+        inputStdp = rule.enabled() && rule.onInput() ? new Plasticity(inE, nE, 0, rule, Seeds.rng(seed, "stdp.input")) : null;
         plastic = rule.enabled();
 
         lastSpikes = new int[n];
@@ -249,7 +227,8 @@ public final class Network implements NetworkView {
         Arrays.fill(historyCount, 0);
         Arrays.fill(historyExcCount, 0);
         Arrays.fill(inputHistoryCount, 0);
-        for (int r = 0; r < stdp.length; r += RECORD) Arrays.fill(stdp, r + X_PRE, r + RECORD, 0);
+        recurrentStdp.reset();
+        if (inputStdp != null) inputStdp.reset();
         if (encoder != null) encoder.reset();
         step = 0;
         lastSpikeCount = 0;
@@ -315,7 +294,8 @@ public final class Network implements NetworkView {
         historyExcCount[slot] = excCount;
         if (plastic) {
             double later = (t + 1) * dt;
-            for (int k = 0; k < excCount; k++) potentiate(lastSpikes[k], later);
+            for (int k = 0; k < excCount; k++) recurrentStdp.potentiate(lastSpikes[k], later);
+            if (inputStdp != null) for (int k = 0; k < excCount; k++) inputStdp.potentiate(lastSpikes[k], later);
         }
         step = t + 1;
     }
@@ -367,46 +347,7 @@ public final class Network implements NetworkView {
 
     /** Step 1 for the plastic E-to-E projection: the current, then the STDP pre event, per synapse. */
     private void deliverPlastic(int[] ids, int from, int to, double now) {
-        int[] rowStart = ee.rowStart;
-        int[] target = ee.target;
-        double[] w = ee.weight;
-        double[] st = stdp;
-        for (int k = from; k < to; k++) {
-            int j = ids[k];
-            int end = rowStart[j + 1];
-            synapticEvents += end - rowStart[j];
-            for (int s = rowStart[j]; s < end; s++) {
-                iExc[target[s]] += w[s];
-                int r = s * RECORD;
-                double post = st[r + X_POST];
-                if (post != 0) {
-                    double dw = st[r + A_MINUS] * post * Math.exp(-(now - st[r + T_POST]) * st[r + INV_TAU_MINUS]);
-                    if (softBounds) dw *= w[s] / wMax;
-                    w[s] = Math.max(0, w[s] - dw);
-                }
-                double pre = st[r + X_PRE];
-                st[r + X_PRE] = (pre == 0 ? 0 : pre * Math.exp(-(now - st[r + T_PRE]) * st[r + INV_TAU_PLUS])) + 1;
-                st[r + T_PRE] = now;
-            }
-        }
-    }
-
-    private void potentiate(int post, double now) {
-        double[] w = ee.weight;
-        for (int k = incomingStart[post], end = incomingStart[post + 1]; k < end; k++) {
-            int s = incomingSynapse[k];
-            int r = s * RECORD;
-            double pre = stdp[r + X_PRE];
-            if (pre != 0) {
-                pre *= Math.exp(-(now - stdp[r + T_PRE]) * stdp[r + INV_TAU_PLUS]);
-                double dw = stdp[r + A_PLUS] * pre;
-                if (softBounds) dw *= 1 - w[s] / wMax;
-                w[s] = Math.min(wMax, w[s] + dw);
-            }
-            double x = stdp[r + X_POST];
-            stdp[r + X_POST] = (x == 0 ? 0 : x * Math.exp(-(now - stdp[r + T_POST]) * stdp[r + INV_TAU_MINUS])) + 1;
-            stdp[r + T_POST] = now;
-        }
+        for (int k = from; k < to; k++) synapticEvents += recurrentStdp.deliverAndDepress(ids[k], iExc, now);
     }
 
     private void applyInput(double[] u, long t) {
@@ -422,20 +363,24 @@ public final class Network implements NetworkView {
         }
         int slot = (int) (t % inputHistoryLength);
         inputHistoryCount[slot] = encoder.encode(u, inputHistory[slot]);
-        deliverInput(inE, t);
-        deliverInput(inI, t);
+        deliverInput(inE, t, inputStdp != null && plastic);
+        deliverInput(inI, t, false);
     }
     private void inject(Projection p, int line, double x) {
         for (int s = p.rowStart[line], end = p.rowStart[line + 1]; s < end; s++) iExt[p.target[s]] += p.weight[s] * x;
     }
 
-    private void deliverInput(Projection p, long t) {
+    private void deliverInput(Projection p, long t, boolean learn) {
         long emitted = t - p.delay;
         if (emitted < 0 || p.size() == 0) return;
         int slot = (int) (emitted % inputHistoryLength);
         int[] lines = inputHistory[slot];
         for (int k = 0, c = inputHistoryCount[slot]; k < c; k++) {
             int line = lines[k];
+            if (learn) {
+                synapticEvents += inputStdp.deliverAndDepress(line, iIn, t * dt);
+                continue;
+            }
             for (int s = p.rowStart[line], end = p.rowStart[line + 1]; s < end; s++) iIn[p.target[s]] += p.weight[s];
             synapticEvents += p.rowStart[line + 1] - p.rowStart[line];
         }
@@ -477,8 +422,7 @@ public final class Network implements NetworkView {
 
     /** Per-synapse STDP parameters of E-to-E synapse {@code s}: {A+, A-, tau+, tau-}. */
     public double[] stdpParameters(int s) {
-        int r = s * RECORD;
-        return new double[] {stdp[r + A_PLUS], stdp[r + A_MINUS], 1 / stdp[r + INV_TAU_PLUS], 1 / stdp[r + INV_TAU_MINUS]};
+        return recurrentStdp.parameters(s);
     }
 
     /** Source and target neuron of E-to-E synapse {@code s}. */
@@ -492,6 +436,22 @@ public final class Network implements NetworkView {
     /** E-to-E synapse id from {@code pre} to {@code post}, or -1. */
     public int findExcitatorySynapse(int pre, int post) {
         int k = Arrays.binarySearch(ee.target, ee.rowStart[pre], ee.rowStart[pre + 1], post);
+        return k >= 0 ? k : -1;
+    }
+
+    /** Per-synapse STDP parameters of input-to-E synapse {@code s}, or null when input synapses are not plastic. */
+    public double[] inputStdpParameters(int s) {
+        return inputStdp == null ? null : inputStdp.parameters(s);
+    }
+
+    /** A copy of the input-to-E weights, in synapse order (rows are input lines). */
+    public double[] inputWeights() {
+        return inE.weightsCopy();
+    }
+
+    /** Input-to-E synapse id from input line {@code line} to E neuron {@code post}, or -1. */
+    public int findInputSynapse(int line, int post) {
+        int k = Arrays.binarySearch(inE.target, inE.rowStart[line], inE.rowStart[line + 1], post);
         return k >= 0 ? k : -1;
     }
 
