@@ -36,13 +36,20 @@ public final class Samplers {
 
     private static final double SCALE = 0x1p52;
 
+    /** One generator per dimension: building one parses the direction numbers, which is slow. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, SobolSequenceGenerator> GENERATORS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * The {@code index}-th point of a digitally shifted Sobol sequence: each coordinate's 52-bit binary
      * expansion is XORed with a fixed random mask, which keeps the net's stratification.
      */
     public static double[] sobolPoint(int dimension, long seed, int index) {
-        SobolSequenceGenerator g = new SobolSequenceGenerator(dimension);
-        double[] p = g.skipTo(index);
+        SobolSequenceGenerator g = GENERATORS.computeIfAbsent(dimension, SobolSequenceGenerator::new);
+        double[] p;
+        synchronized (g) { // skipTo computes point `index` directly but reuses the generator's buffers
+            p = g.skipTo(index).clone();
+        }
         UniformRandomProvider rng = Seeds.rng(seed, "sobol.shift");
         for (int d = 0; d < dimension; d++) {
             long shift = rng.nextLong() >>> 12;
