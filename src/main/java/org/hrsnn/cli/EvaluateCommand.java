@@ -1,0 +1,69 @@
+package org.hrsnn.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hrsnn.export.DesignFiles;
+import org.hrsnn.score.MemoryEvaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Scores a design: spiking activity S, memory capacity MC (held-out ridge readouts) and E = S / MC.",
+                "The network is first trained by its STDP rule on i.i.d. uniform input, then frozen and measured."})
+final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    DesignSource design;
+
+    @Option(names = "--task", defaultValue = "memory-capacity", description = "Task: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String task;
+
+    @Option(names = "--seed", description = "Seed (default: the design's seed, else 1).")
+    Long seed;
+
+    @Option(names = "--json", description = "Machine-readable output.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!task.equals("memory-capacity"))
+            throw new Main.BadInputException("--task: only 'memory-capacity' exists so far, got '" + task + "'");
+        DesignFiles.Design d = design.load();
+        long s = seed != null ? seed : d.seed() != null ? d.seed() : 1L;
+        MemoryEvaluation.Result r;
+        try {
+            r = MemoryEvaluation.evaluate(d.network(), s, MemoryEvaluation.Settings.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new Main.BadInputException(design.describe() + ": " + e.getMessage());
+        }
+        var t = r.timings();
+        if (json) {
+            ObjectNode o = DesignFiles.mapper().createObjectNode();
+            o.put("design", design.describe()).put("seed", s).put("task", task)
+                    .put("spikingActivityHz", r.activity().meanRate()).put("silentFraction", r.activity().silentFraction())
+                    .put("maxRateHz", r.activity().maxRate());
+            if (r.memory() != null) {
+                o.put("memoryCapacity", r.memory().total());
+                var curve = o.putArray("memoryCurve");
+                for (double v : r.memory().curve()) curve.add(v);
+            }
+            if (r.failed()) o.put("failure", r.failure());
+            else o.put("e", r.e());
+            o.putObject("seconds").put("build", t.build()).put("training", t.training()).put("run", t.run()).put("readout", t.readout());
+            System.out.println(DesignFiles.mapper().writeValueAsString(o));
+            return 0;
+        }
+        System.out.printf("design %s, seed %d, task %s%n", design.describe(), s, task);
+        System.out.printf("S  = %.3f Hz (silent %.1f%%, max %.1f Hz)%n", r.activity().meanRate(), 100 * r.activity().silentFraction(), r.activity().maxRate());
+        if (r.memory() != null) {
+            System.out.printf("MC = %.3f%n", r.memory().total());
+            double[] c = r.memory().curve();
+            System.out.println("r_k^2, k = 1.." + c.length + "  " + Sparkline.of(c).replace(" Hz)", ")"));
+        }
+        if (r.failed()) System.out.println("failed: " + r.failure());
+        else System.out.printf("E  = S / MC = %.4f%n", r.e());
+        System.out.printf("time: build %.2f s, STDP training %.2f s, evaluation run %.2f s, readouts %.2f s%n", t.build(), t.training(), t.run(), t.readout());
+        return 0;
+    }
+}

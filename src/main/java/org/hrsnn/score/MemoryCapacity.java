@@ -1,0 +1,80 @@
+package org.hrsnn.score;
+
+import org.hrsnn.readout.Ridge;
+
+/**
+ * Jaeger's memory capacity from a state sequence: for each delay k = 1..K a ridge readout maps the state
+ * at step t to the input u(t - k); it is fitted on a training segment and scored on a later, held-out
+ * segment by the squared correlation r_k^2. MC = sum_k r_k^2. In-sample correlations are never used: they
+ * grow with the number of features whatever the network remembers. Held-out correlations still have a
+ * small positive bias (about 1/n per delay), which summed over many forgotten delays would let MC exceed
+ * what the features can hold; so an r_k^2 that is not significantly above zero (two-sided t-test on the
+ * held-out segment, alpha = 0.001) counts as 0.
+ *
+ * @param total MC
+ * @param curve r_k^2 for k = 1..K
+ */
+public record MemoryCapacity(double total, double[] curve) {
+    /** Significance level below which a delay's correlation counts as chance. */
+    public static final double ALPHA = 0.001;
+
+    /**
+     * @param states  one row per input step (features after input u[t] was presented)
+     * @param u       the input sequence, same length as {@code states}
+     * @param washout initial steps discarded
+     * @param trainFraction fraction of the remaining steps used for fitting; the rest are held out
+     * @param maxDelay K
+     */
+    public static MemoryCapacity of(double[][] states, double[] u, int washout, double trainFraction, int maxDelay) {
+        int t0 = washout + maxDelay; // first step whose every target u[t-k] exists and is past the washout
+        int usable = states.length - t0;
+        int train = (int) Math.floor(usable * trainFraction);
+        int test = usable - train;
+        if (train < 2 || test < 2)
+            throw new IllegalArgumentException("too few steps: " + states.length + " with washout " + washout + " and " + maxDelay + " delays");
+        double[][] xTrain = java.util.Arrays.copyOfRange(states, t0, t0 + train);
+        Ridge ridge = new Ridge(xTrain);
+        double[] curve = new double[maxDelay];
+        double total = 0;
+        double t = new org.apache.commons.math3.distribution.TDistribution(test - 2).inverseCumulativeProbability(1 - ALPHA / 2);
+        double chance = t * t / (t * t + test - 2); // r^2 below this is indistinguishable from no correlation
+        for (int k = 1; k <= maxDelay; k++) {
+            double[] yTrain = new double[train];
+            for (int i = 0; i < train; i++) yTrain[i] = u[t0 + i - k];
+            Ridge.Model m = ridge.fit(yTrain);
+            double[] pred = new double[test], target = new double[test];
+            for (int i = 0; i < test; i++) {
+                int step = t0 + train + i;
+                pred[i] = m.predict(states[step]);
+                target[i] = u[step - k];
+            }
+            double r2 = squaredCorrelation(pred, target);
+            curve[k - 1] = r2 > chance ? r2 : 0;
+            total += curve[k - 1];
+        }
+        return new MemoryCapacity(total, curve);
+    }
+
+    /** Squared Pearson correlation; 0 when either side is constant. */
+    static double squaredCorrelation(double[] a, double[] b) {
+        int n = a.length;
+        double ma = 0, mb = 0;
+        for (int i = 0; i < n; i++) {
+            ma += a[i] / n;
+            mb += b[i] / n;
+        }
+        double sab = 0, saa = 0, sbb = 0;
+        for (int i = 0; i < n; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        if (saa <= 1e-300 || sbb <= 1e-300) return 0;
+        return sab * sab / (saa * sbb);
+    }
+
+    @Override
+    public double[] curve() {
+        return curve.clone();
+    }
+}

@@ -1,0 +1,42 @@
+package org.hrsnn.score;
+
+import org.hrsnn.model.*;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class MemoryEvaluationTest {
+    static final MemoryEvaluation.Settings SMALL = new MemoryEvaluation.Settings(200, 50, 700, 0.6, 20, 10, 20, 0.1);
+
+    @Test
+    void sameSeedSameScoresAndEIsSOverMc() {
+        NetworkSpec spec = ReferenceNetworks.heterogeneousExample();
+        var a = MemoryEvaluation.evaluate(spec, 5, SMALL);
+        var b = MemoryEvaluation.evaluate(spec, 5, SMALL);
+        assertEquals(a.activity(), b.activity());
+        assertArrayEquals(a.memory().curve(), b.memory().curve(), 0.0);
+        assertTrue(a.activity().meanRate() > 0);
+        if (!a.failed()) assertEquals(a.activity().meanRate() / a.memory().total(), a.e(), 1e-12);
+        var c = MemoryEvaluation.evaluate(spec, 6, SMALL);
+        assertNotEquals(a.activity().meanRate(), c.activity().meanRate(), "another seed, another network");
+    }
+
+    @Test
+    void aSilentNetworkFailsWithAReasonAndNoE() {
+        NetworkSpec base = ReferenceNetworks.heterogeneousExample();
+        NeuronParams quiet = new NeuronParams(Distribution.constant(20), Distribution.constant(-50), -60, -60,
+                Distribution.constant(2), Adaptation.NONE, 0);
+        InputSpec weak = new InputSpec(1, new Encoding.Analog(), new Pathway(0.3, Distribution.constant(0.01), 5, 1), Pathway.NONE, false);
+        NetworkSpec silent = new NetworkSpec(new Population(50, quiet), new Population(10, quiet), base.recurrent(), weak, base.stdp(), 0.1);
+        var r = MemoryEvaluation.evaluate(silent, 1, SMALL);
+        assertTrue(r.failed());
+        assertTrue(r.failure().contains("silent"), r.failure());
+        assertTrue(Double.isNaN(r.e()));
+        assertEquals(1.0, r.activity().silentFraction(), 0.0);
+    }
+
+    @Test
+    void aNetworkWithoutInputCannotBeScored() {
+        assertThrows(IllegalArgumentException.class, () -> MemoryEvaluation.evaluate(ReferenceNetworks.benchmark(false), 1, SMALL));
+    }
+}
