@@ -1,0 +1,173 @@
+package org.hrsnn.score;
+
+import org.hrsnn.model.Encoding;
+import org.hrsnn.model.InputSpec;
+import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.random.Seeds;
+import org.hrsnn.readout.RidgeClassifier;
+import org.hrsnn.sim.FilteredStates;
+import org.hrsnn.sim.Network;
+import org.hrsnn.sim.PopulationRate;
+import org.hrsnn.sim.Stimulus;
+import org.hrsnn.task.LabelledSeries;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Classification accuracy of a design on a labelled time-series set with an official train/test split.
+ * <ol>
+ *   <li>Input scaling from the training split only: z-scores per channel for analog and delta input,
+ *       min-max to [0, 1] for rate input. The design's input pathways are kept; the number of input
+ *       channels is the data's.</li>
+ *   <li>If the STDP rule is enabled: every training sample once (in a seeded order) with plasticity on,
+ *       the state reset between samples; then the weights are frozen.</li>
+ *   <li>Each sample runs from rest, one time step of the series held for {@code stepMs}. Features:
+ *       filtered spike trains at {@code points} evenly spaced moments of the sample plus every neuron's
+ *       spike count per second.</li>
+ *   <li>A one-vs-rest ridge classifier (GCV) is fitted on the training features and scored on the test
+ *       split. The same classifier on features of the raw input (values at the same moments plus
+ *       channel means) gives the non-spiking baseline.</li>
+ * </ol>
+ */
+public final class ClassificationEvaluation {
+
+    public record Settings(double stepMs, int points, double stateTau) {
+        public static final Settings DEFAULT = new Settings(5, 5, 20);
+    }
+
+    public record Result(double accuracy, double baselineAccuracy, Activity activity, int features, double seconds) {}
+
+    private ClassificationEvaluation() {}
+
+    public static Result evaluate(NetworkSpec design, long seed, LabelledSeries train, LabelledSeries test, Settings s) {
+        if (train.channels() != test.channels() || !train.classes().equals(test.classes()))
+            throw new IllegalArgumentException("train and test splits differ in channels or classes");
+        long t0 = System.nanoTime();
+        InputSpec in = design.input();
+        NetworkSpec spec = design.withInput(new InputSpec(train.channels(), in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+        Scaling scaling = Scaling.of(train, in.encoding() instanceof Encoding.Rate);
+        Network net = Network.instantiate(spec, seed);
+        int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / spec.dt()));
+
+        if (spec.stdp().enabled()) {
+            net.setPlastic(true);
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) order.add(i);
+            java.util.Collections.shuffle(order, new java.util.Random(Seeds.derive(seed, "task.classification.order")));
+            for (int i : order) {
+                net.reset();
+                net.run(new Stimulus(scaling.apply(train.series().get(i)), stepsPerValue));
+            }
+        }
+        net.setPlastic(false);
+        PopulationRate rate = new PopulationRate(stepsPerValue);
+        double[][] xTrain = features(net, train, scaling, stepsPerValue, s, null);
+        double[][] xTest = features(net, test, scaling, stepsPerValue, s, rate);
+        int classes = train.classes().size();
+        double accuracy = RidgeClassifier.fit(xTrain, train.labels(), classes).accuracy(xTest, test.labels());
+        double baseline = RidgeClassifier.fit(rawFeatures(train, scaling, s.points()), train.labels(), classes)
+                .accuracy(rawFeatures(test, scaling, s.points()), test.labels());
+        Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
+        return new Result(accuracy, baseline, activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double[][] features(Network net, LabelledSeries d, Scaling scaling, int stepsPerValue, Settings s, PopulationRate rate) {
+        double[][] x = new double[d.size()][];
+        int n = net.size();
+        for (int i = 0; i < d.size(); i++) {
+            double[][] u = scaling.apply(d.series().get(i));
+            int steps = u.length * stepsPerValue;
+            int[] at = samplePoints(steps, s.points());
+            FilteredStates states = new FilteredStates(s.stateTau(), at);
+            SpikeCounter counts = new SpikeCounter(n);
+            net.reset();
+            if (rate != null) net.run(new Stimulus(u, stepsPerValue), states, counts, rate);
+            else net.run(new Stimulus(u, stepsPerValue), states, counts);
+            double[] f = new double[n * (s.points() + 1)];
+            double[][] sampled = states.samples();
+            for (int p = 0; p < sampled.length; p++) System.arraycopy(sampled[p], 0, f, p * n, n);
+            double seconds = steps * net.dt() / 1000;
+            for (int j = 0; j < n; j++) f[s.points() * n + j] = counts.count[j] / seconds;
+            x[i] = f;
+        }
+        return x;
+    }
+
+    /** {@code k} evenly spaced steps ending at the last step, strictly increasing. */
+    static int[] samplePoints(int steps, int k) {
+        int[] at = new int[k];
+        for (int p = 0; p < k; p++) at[p] = (int) Math.round((double) (p + 1) * steps / k) - 1;
+        for (int p = 1; p < k; p++) if (at[p] <= at[p - 1]) at[p] = at[p - 1] + 1;
+        return at;
+    }
+
+    /** The non-spiking baseline: the scaled input at the same moments plus each channel's mean. */
+    static double[][] rawFeatures(LabelledSeries d, Scaling scaling, int k) {
+        double[][] x = new double[d.size()][];
+        int c = d.channels();
+        for (int i = 0; i < d.size(); i++) {
+            double[][] u = scaling.apply(d.series().get(i));
+            int[] at = samplePoints(u.length, Math.min(k, u.length));
+            double[] f = new double[c * (k + 1)];
+            for (int p = 0; p < at.length; p++) System.arraycopy(u[at[p]], 0, f, p * c, c);
+            for (double[] row : u) for (int j = 0; j < c; j++) f[k * c + j] += row[j] / u.length;
+            x[i] = f;
+        }
+        return x;
+    }
+
+    /** Spike counts per neuron over one run. */
+    private static final class SpikeCounter implements org.hrsnn.sim.Monitor {
+        final long[] count;
+
+        SpikeCounter(int n) {
+            count = new long[n];
+        }
+
+        @Override
+        public void afterStep(org.hrsnn.sim.NetworkView net, int step) {
+            for (int k = 0, c = net.spikeCount(); k < c; k++) count[net.spike(k)]++;
+        }
+    }
+
+    /** Per-channel affine scaling fitted on the training split. */
+    record Scaling(double[] offset, double[] factor) {
+        static Scaling of(LabelledSeries train, boolean unitInterval) {
+            int c = train.channels();
+            double[] lo = new double[c], hi = new double[c], mean = new double[c], sq = new double[c];
+            java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+            long n = 0;
+            for (double[][] s : train.series())
+                for (double[] row : s) {
+                    n++;
+                    for (int j = 0; j < c; j++) {
+                        lo[j] = Math.min(lo[j], row[j]);
+                        hi[j] = Math.max(hi[j], row[j]);
+                        mean[j] += row[j];
+                        sq[j] += row[j] * row[j];
+                    }
+                }
+            double[] offset = new double[c], factor = new double[c];
+            for (int j = 0; j < c; j++) {
+                if (unitInterval) {
+                    offset[j] = lo[j];
+                    factor[j] = hi[j] > lo[j] ? 1 / (hi[j] - lo[j]) : 1;
+                } else {
+                    double m = mean[j] / n, sd = Math.sqrt(Math.max(sq[j] / n - m * m, 0));
+                    offset[j] = m;
+                    factor[j] = sd > 0 ? 1 / sd : 1;
+                }
+            }
+            return new Scaling(offset, factor);
+        }
+
+        double[][] apply(double[][] s) {
+            double[][] out = new double[s.length][offset.length];
+            for (int t = 0; t < s.length; t++) for (int j = 0; j < offset.length; j++) out[t][j] = (s[t][j] - offset[j]) * factor[j];
+            return out;
+        }
+    }
+
+}

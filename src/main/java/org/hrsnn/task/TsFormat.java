@@ -1,0 +1,124 @@
+package org.hrsnn.task;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parser of the UEA/UCR time-series classification format ({@code .ts}): '#' comments, '@' header
+ * lines ({@code @problemName}, {@code @univariate}, {@code @dimensions}, {@code @equalLength},
+ * {@code @seriesLength}, {@code @classLabel true c1 c2 ...}, {@code @missing}, {@code @timeStamps}),
+ * then {@code @data} and one sample a line: channels separated by ':', values by ',', the class label
+ * last. Every problem is reported with the source name and line number.
+ */
+public final class TsFormat {
+    /** A malformed file. */
+    public static final class FormatException extends Exception {
+        public FormatException(String source, int line, String problem) {
+            super(source + (line > 0 ? ":" + line : "") + ": " + problem);
+        }
+    }
+
+    private TsFormat() {}
+
+    public static LabelledSeries parse(String source, Reader reader) throws IOException, FormatException {
+        BufferedReader in = new BufferedReader(reader);
+        String name = source;
+        Integer dimensions = null, seriesLength = null;
+        boolean equalLength = false, data = false, missingAllowed = false;
+        List<String> classes = null;
+        List<double[][]> series = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        String line;
+        int no = 0;
+        while ((line = in.readLine()) != null) {
+            no++;
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) continue;
+            if (!data) {
+                if (!t.startsWith("@")) throw new FormatException(source, no, "expected a header line starting with '@' before @data");
+                String[] w = t.split("\\s+");
+                String key = w[0].toLowerCase(Locale.ROOT);
+                switch (key) {
+                    case "@problemname" -> name = w.length > 1 ? w[1] : name;
+                    case "@univariate" -> { if (bool(source, no, w)) dimensions = 1; }
+                    case "@dimensions" -> dimensions = positive(source, no, w);
+                    case "@equallength" -> equalLength = bool(source, no, w);
+                    case "@serieslength" -> seriesLength = positive(source, no, w);
+                    case "@missing" -> missingAllowed = bool(source, no, w);
+                    case "@timestamps" -> { if (bool(source, no, w)) throw new FormatException(source, no, "time stamps are not supported"); }
+                    case "@classlabel" -> {
+                        if (!bool(source, no, w)) throw new FormatException(source, no, "a classification file needs '@classLabel true <labels>'");
+                        classes = Arrays.asList(w).subList(2, w.length);
+                        if (classes.isEmpty()) throw new FormatException(source, no, "@classLabel lists no class");
+                    }
+                    case "@data" -> {
+                        if (classes == null) throw new FormatException(source, no, "@data before @classLabel");
+                        data = true;
+                    }
+                    default -> { /* other headers (e.g. @targetLabel) carry nothing we need */ }
+                }
+                continue;
+            }
+            String[] parts = t.split(":");
+            int channels = parts.length - 1;
+            if (channels < 1) throw new FormatException(source, no, "a sample needs values and a class label separated by ':'");
+            if (dimensions != null && channels != dimensions)
+                throw new FormatException(source, no, "has " + channels + " channel(s), the header says " + dimensions);
+            String label = parts[channels].strip();
+            int cls = classes.indexOf(label);
+            if (cls < 0) throw new FormatException(source, no, "class label '" + label + "' is not one of " + classes);
+            double[][] channelValues = new double[channels][];
+            for (int c = 0; c < channels; c++) {
+                String[] v = parts[c].split(",");
+                channelValues[c] = new double[v.length];
+                for (int k = 0; k < v.length; k++) {
+                    String x = v[k].strip();
+                    if (x.equals("?") || x.equalsIgnoreCase("NaN")) {
+                        if (!missingAllowed) throw new FormatException(source, no, "missing value in channel " + (c + 1) + " at position " + (k + 1) + " but @missing is false");
+                        channelValues[c][k] = Double.NaN;
+                        continue;
+                    }
+                    try {
+                        channelValues[c][k] = Double.parseDouble(x);
+                    } catch (NumberFormatException e) {
+                        throw new FormatException(source, no, "'" + x + "' in channel " + (c + 1) + " at position " + (k + 1) + " is not a number");
+                    }
+                }
+                if (channelValues[c].length != channelValues[0].length)
+                    throw new FormatException(source, no, "channel " + (c + 1) + " has " + channelValues[c].length + " values, channel 1 has " + channelValues[0].length);
+            }
+            int length = channelValues[0].length;
+            if (equalLength && seriesLength != null && length != seriesLength)
+                throw new FormatException(source, no, "has length " + length + ", the header says " + seriesLength);
+            double[][] s = new double[length][channels];
+            for (int k = 0; k < length; k++) for (int c = 0; c < channels; c++) s[k][c] = channelValues[c][k];
+            series.add(s);
+            labels.add(cls);
+            if (dimensions == null) dimensions = channels;
+        }
+        if (!data) throw new FormatException(source, 0, "no @data section");
+        if (series.isEmpty()) throw new FormatException(source, 0, "no samples after @data");
+        return new LabelledSeries(name, series, labels.stream().mapToInt(Integer::intValue).toArray(), classes, dimensions);
+    }
+
+    private static boolean bool(String source, int no, String[] w) throws FormatException {
+        if (w.length < 2 || !(w[1].equalsIgnoreCase("true") || w[1].equalsIgnoreCase("false")))
+            throw new FormatException(source, no, w[0] + " needs true or false");
+        return w[1].equalsIgnoreCase("true");
+    }
+
+    private static int positive(String source, int no, String[] w) throws FormatException {
+        try {
+            int v = Integer.parseInt(w[1]);
+            if (v < 1) throw new NumberFormatException();
+            return v;
+        } catch (RuntimeException e) {
+            throw new FormatException(source, no, w[0] + " needs a positive whole number");
+        }
+    }
+}

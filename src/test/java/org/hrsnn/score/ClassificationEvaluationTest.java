@@ -1,0 +1,49 @@
+package org.hrsnn.score;
+
+import org.hrsnn.model.ReferenceNetworks;
+import org.hrsnn.task.LabelledSeries;
+import org.hrsnn.task.TsFormat;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ClassificationEvaluationTest {
+    static LabelledSeries read(String file) throws Exception {
+        Path p = Path.of("..", "shared", "data", "uea-ucr", file);
+        try (var r = Files.newBufferedReader(p)) {
+            return TsFormat.parse(file, r);
+        }
+    }
+
+    @Test
+    void basicMotionsIsLearnedWellAboveChanceAndReproducibly() throws Exception {
+        LabelledSeries train = read("BasicMotions_TRAIN.ts"), test = read("BasicMotions_TEST.ts");
+        var a = ClassificationEvaluation.evaluate(ReferenceNetworks.heterogeneousExample(), 1, train, test, ClassificationEvaluation.Settings.DEFAULT);
+        var b = ClassificationEvaluation.evaluate(ReferenceNetworks.heterogeneousExample(), 1, train, test, ClassificationEvaluation.Settings.DEFAULT);
+        assertEquals(a.accuracy(), b.accuracy(), 0.0);
+        assertEquals(a.activity(), b.activity());
+        // 4 balanced classes, 40 test samples: chance is 0.25; 0.5 has a binomial tail probability below 1e-3.
+        assertTrue(a.accuracy() >= 0.5, "network accuracy " + a.accuracy());
+        assertEquals(200 * 6, a.features());
+    }
+
+    @Test
+    void theRawInputBaselineIsStrongOnJapaneseVowels() throws Exception {
+        LabelledSeries train = read("JapaneseVowels_TRAIN.ts"), test = read("JapaneseVowels_TEST.ts");
+        var scaling = ClassificationEvaluation.Scaling.of(train, false);
+        int k = 5;
+        double acc = org.hrsnn.readout.RidgeClassifier.fit(ClassificationEvaluation.rawFeatures(train, scaling, k), train.labels(), 9)
+                .accuracy(ClassificationEvaluation.rawFeatures(test, scaling, k), test.labels());
+        // Linear classifiers on summary features reach about 95-99% on this set in the literature.
+        assertTrue(acc > 0.93, "baseline accuracy " + acc);
+    }
+
+    @Test
+    void samplePointsIncreaseAndEndAtTheLastStep() {
+        assertArrayEquals(new int[] {19, 39, 59, 79, 99}, ClassificationEvaluation.samplePoints(100, 5));
+        assertArrayEquals(new int[] {0, 1, 2}, ClassificationEvaluation.samplePoints(3, 3));
+    }
+}
