@@ -35,4 +35,14 @@ final class Datasets {
             throw new Main.BadInputException(file + ": cannot be read: " + e.getMessage());
         }
     }
+
+    static double[] shippedColumn(String file, String column) throws IOException {
+        InputStream raw = Datasets.class.getResourceAsStream("/datasets/" + file);
+        if (raw == null) throw new IOException("shipped dataset " + file + " is missing from the jar");
+        try (var r = new InputStreamReader(raw, StandardCharsets.UTF_8)) {
+            return org.hrsnn.task.SeriesCsv.column(file, r, column);
+        } catch (TsFormat.FormatException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
 }

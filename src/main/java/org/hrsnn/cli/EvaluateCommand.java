@@ -15,12 +15,14 @@ import java.util.concurrent.Callable;
                 "                   the network is first trained by its STDP rule on i.i.d. uniform input, then frozen",
                 "  japanese-vowels  classification accuracy on the shipped JapaneseVowels split (UEA/UCR)",
                 "  uea              classification accuracy on any UEA/UCR .ts pair given by --train and --test",
-                "Classification also reports the same readout on the raw input (the non-spiking baseline)."})
+                "  narma10, mackey-glass, lorenz, sunspots   one-step-ahead prediction, NRMSE on a held-out segment",
+                "Classification and prediction also report the same readout on the raw input (the non-spiking baseline)."})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DesignSource design;
 
-    @Option(names = "--task", defaultValue = "memory-capacity", description = "memory-capacity, japanese-vowels or uea (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--task", defaultValue = "memory-capacity",
+            description = "memory-capacity, japanese-vowels, uea, narma10, mackey-glass, lorenz or sunspots (default: ${DEFAULT-VALUE}).")
     String task;
 
     @Option(names = "--train", paramLabel = "FILE", description = "Training split (.ts) for --task uea.")
@@ -48,7 +50,20 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (train == null || test == null) throw new Main.BadInputException("--task uea needs --train FILE and --test FILE");
                 return classify(d, s, Datasets.read(train), Datasets.read(test));
             }
-            default -> throw new Main.BadInputException("--task must be memory-capacity, japanese-vowels or uea, got '" + task + "'");
+            case "narma10" -> {
+                return predict(d, s, org.hrsnn.task.Series.narma10(3000, org.hrsnn.random.Seeds.rng(s, "task.narma10")));
+            }
+            case "mackey-glass" -> {
+                return predict(d, s, org.hrsnn.task.Series.mackeyGlass(3000, 1, org.hrsnn.random.Seeds.rng(s, "task.mackey-glass")));
+            }
+            case "lorenz" -> {
+                return predict(d, s, org.hrsnn.task.Series.lorenz(3000, 1, org.hrsnn.random.Seeds.rng(s, "task.lorenz")));
+            }
+            case "sunspots" -> {
+                double[] x = Datasets.shippedColumn("sunspots.csv", "SUNACTIVITY");
+                return predict(d, s, org.hrsnn.task.Series.ahead("sunspots", x, x.length, 1));
+            }
+            default -> throw new Main.BadInputException("--task must be memory-capacity, japanese-vowels, uea, narma10, mackey-glass, lorenz or sunspots, got '" + task + "'");
         }
         MemoryEvaluation.Result r;
         try {
@@ -107,6 +122,27 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.printf("test accuracy %.2f%% (non-spiking baseline, same readout on the raw input: %.2f%%)%n", 100 * r.accuracy(), 100 * r.baselineAccuracy());
         System.out.printf("S = %.3f Hz on the test split (silent %.1f%%); %d features; %.1f s%n", r.activity().meanRate(),
                 100 * r.activity().silentFraction(), r.features(), r.seconds());
+        return 0;
+    }
+
+    private int predict(DesignFiles.Design d, long s, org.hrsnn.task.Series series) throws Exception {
+        var settings = series.name().equals("sunspots")
+                ? new org.hrsnn.score.PredictionEvaluation.Settings(10, 20, 20, 0.7, 10)
+                : org.hrsnn.score.PredictionEvaluation.Settings.DEFAULT;
+        var r = org.hrsnn.score.PredictionEvaluation.evaluate(d.network(), s, series, settings);
+        if (json) {
+            ObjectNode o = DesignFiles.mapper().createObjectNode();
+            o.put("design", design.describe()).put("seed", s).put("task", task).put("steps", series.u().length)
+                    .put("nrmse", r.nrmse()).put("baselineNrmse", r.baselineNrmse())
+                    .put("spikingActivityHz", r.activity().meanRate()).put("silentFraction", r.activity().silentFraction())
+                    .put("seconds", r.seconds());
+            System.out.println(DesignFiles.mapper().writeValueAsString(o));
+            return 0;
+        }
+        System.out.printf("design %s, seed %d, task %s (%d steps, one step ahead)%n", design.describe(), s, task, series.u().length);
+        System.out.printf("NRMSE %.4f on the held-out segment (baseline, same readout on the last %d raw inputs: %.4f)%n",
+                r.nrmse(), settings.taps(), r.baselineNrmse());
+        System.out.printf("S = %.3f Hz (silent %.1f%%); %.1f s%n", r.activity().meanRate(), 100 * r.activity().silentFraction(), r.seconds());
         return 0;
     }
 }

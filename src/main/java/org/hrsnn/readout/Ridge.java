@@ -39,7 +39,12 @@ public final class Ridge {
         scale = new double[p];
         for (double[] row : x) for (int j = 0; j < p; j++) mean[j] += row[j] / n;
         for (double[] row : x) for (int j = 0; j < p; j++) scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
-        for (int j = 0; j < p; j++) scale[j] = scale[j] > 1e-24 ? Math.sqrt(scale[j]) : 1; // constant column: left at 0
+        // Scales are floored at 1% of the typical (root-mean-square) scale: a feature that barely varies
+        // in training (a neuron that spiked once) would otherwise be blown up and dominate on new data.
+        double typical = 0;
+        for (int j = 0; j < p; j++) typical += scale[j] / p;
+        typical = Math.sqrt(typical);
+        for (int j = 0; j < p; j++) scale[j] = Math.max(Math.sqrt(scale[j]), Math.max(0.01 * typical, 1e-12));
         double[][] z = new double[n][p];
         for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) z[i][j] = (x[i][j] - mean[j]) / scale[j];
         // Thin SVD Z = U S V^T from the symmetric eigen-decomposition (Commons Math) of the smaller Gram
