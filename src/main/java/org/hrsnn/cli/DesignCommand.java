@@ -26,9 +26,12 @@ final class DesignCommand {
         @Option(names = "--seed", description = "Seed to record in the design.")
         Long seed;
 
+        @Option(names = "--homogeneous", description = "Write the homogeneous counterpart: every distribution replaced by a constant at its mean.")
+        boolean homogeneous;
+
         @Override
         public Integer call() throws Exception {
-            NetworkSpec spec = DesignSource.builtIn(name);
+            NetworkSpec spec = homogeneous ? DesignSource.builtIn(name).homogeneous() : DesignSource.builtIn(name);
             if (out == null) System.out.println(DesignFiles.mapper().writeValueAsString(DesignFiles.toJson(spec, seed)));
             else DesignFiles.write(out, spec, seed);
             return 0;

@@ -37,6 +37,11 @@ final class DesignSource {
         }
     }
 
+    /** The seed to use: the command's, else the design's, else 1. */
+    static long seed(Long override, DesignFiles.Design d) {
+        return override != null ? override : d.seed() != null ? d.seed() : 1L;
+    }
+
     String describe() {
         return file != null ? file.toString() : "built-in " + (reference == null ? Reference.heterogeneous : reference).name().toLowerCase(Locale.ROOT);
     }

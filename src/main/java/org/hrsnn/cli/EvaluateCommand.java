@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DesignFiles.Design d = design.load();
-        long s = seed != null ? seed : d.seed() != null ? d.seed() : 1L;
+        long s = DesignSource.seed(seed, d);
         switch (task) {
             case "memory-capacity" -> { }
             case "japanese-vowels" -> {

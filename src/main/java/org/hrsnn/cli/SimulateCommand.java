@@ -42,7 +42,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (!(duration > 0)) throw new Main.BadInputException("--duration must be > 0 ms, got " + duration);
         DesignFiles.Design d = design.load();
         NetworkSpec spec = d.network();
-        long s = seed != null ? seed : d.seed() != null ? d.seed() : 1L;
+        long s = DesignSource.seed(seed, d);
         long t0 = System.nanoTime();
         Network net = Network.instantiate(spec, s);
         long t1 = System.nanoTime();
