@@ -45,4 +45,14 @@ final class Datasets {
             throw new IOException(e.getMessage(), e);
         }
     }
+
+    static org.hrsnn.task.SpokenDigits.Split spokenDigits(Path archive) {
+        try (InputStream in = Files.newInputStream(archive)) {
+            return org.hrsnn.task.SpokenDigits.read(archive.toString(), in, org.hrsnn.task.MelFrontEnd.SPEECH_8K);
+        } catch (TsFormat.FormatException e) {
+            throw new Main.BadInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new Main.BadInputException(archive + ": cannot be read: " + e.getMessage());
+        }
+    }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
                 "                   the network is first trained by its STDP rule on i.i.d. uniform input, then frozen",
                 "  japanese-vowels  classification accuracy on the shipped JapaneseVowels split (UEA/UCR)",
                 "  uea              classification accuracy on any UEA/UCR .ts pair given by --train and --test",
+                "  fsdd             spoken-digit accuracy on the Free Spoken Digit Dataset archive given by --data",
                 "  narma10, mackey-glass, lorenz, sunspots   one-step-ahead prediction, NRMSE on a held-out segment",
                 "Classification and prediction also report the same readout on the raw input (the non-spiking baseline)."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -22,7 +23,7 @@ final class EvaluateCommand implements Callable<Integer> {
     DesignSource design;
 
     @Option(names = "--task", defaultValue = "memory-capacity",
-            description = "memory-capacity, japanese-vowels, uea, narma10, mackey-glass, lorenz or sunspots (default: ${DEFAULT-VALUE}).")
+            description = "memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots (default: ${DEFAULT-VALUE}).")
     String task;
 
     @Option(names = "--train", paramLabel = "FILE", description = "Training split (.ts) for --task uea.")
@@ -30,6 +31,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--test", paramLabel = "FILE", description = "Test split (.ts) for --task uea.")
     java.nio.file.Path test;
+
+    @Option(names = "--horizon", defaultValue = "1", description = "Steps ahead for mackey-glass, lorenz and sunspots (default: ${DEFAULT-VALUE}).")
+    int horizon;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "FSDD archive (fsdd-recordings.tar.gz) for --task fsdd.")
+    java.nio.file.Path data;
 
     @Option(names = "--seed", description = "Seed (default: the design's seed, else 1).")
     Long seed;
@@ -39,6 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (horizon < 1) throw new Main.BadInputException("--horizon must be >= 1, got " + horizon);
         DesignFiles.Design d = design.load();
         long s = DesignSource.seed(seed, d);
         switch (task) {
@@ -50,20 +58,25 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (train == null || test == null) throw new Main.BadInputException("--task uea needs --train FILE and --test FILE");
                 return classify(d, s, Datasets.read(train), Datasets.read(test));
             }
+            case "fsdd" -> {
+                if (data == null) throw new Main.BadInputException("--task fsdd needs --data FILE (the fsdd-recordings.tar.gz archive)");
+                var split = Datasets.spokenDigits(data);
+                return classify(d, s, split.train(), split.test());
+            }
             case "narma10" -> {
                 return predict(d, s, org.hrsnn.task.Series.narma10(3000, org.hrsnn.random.Seeds.rng(s, "task.narma10")));
             }
             case "mackey-glass" -> {
-                return predict(d, s, org.hrsnn.task.Series.mackeyGlass(3000, 1, org.hrsnn.random.Seeds.rng(s, "task.mackey-glass")));
+                return predict(d, s, org.hrsnn.task.Series.mackeyGlass(3000, horizon, org.hrsnn.random.Seeds.rng(s, "task.mackey-glass")));
             }
             case "lorenz" -> {
-                return predict(d, s, org.hrsnn.task.Series.lorenz(3000, 1, org.hrsnn.random.Seeds.rng(s, "task.lorenz")));
+                return predict(d, s, org.hrsnn.task.Series.lorenz(3000, horizon, org.hrsnn.random.Seeds.rng(s, "task.lorenz")));
             }
             case "sunspots" -> {
                 double[] x = Datasets.shippedColumn("sunspots.csv", "SUNACTIVITY");
-                return predict(d, s, org.hrsnn.task.Series.ahead("sunspots", x, x.length, 1));
+                return predict(d, s, org.hrsnn.task.Series.ahead("sunspots", x, x.length, horizon));
             }
-            default -> throw new Main.BadInputException("--task must be memory-capacity, japanese-vowels, uea, narma10, mackey-glass, lorenz or sunspots, got '" + task + "'");
+            default -> throw new Main.BadInputException("--task must be memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots, got '" + task + "'");
         }
         MemoryEvaluation.Result r;
         try {
@@ -132,14 +145,15 @@ final class EvaluateCommand implements Callable<Integer> {
         var r = org.hrsnn.score.PredictionEvaluation.evaluate(d.network(), s, series, settings);
         if (json) {
             ObjectNode o = DesignFiles.mapper().createObjectNode();
-            o.put("design", design.describe()).put("seed", s).put("task", task).put("steps", series.u().length)
+            o.put("design", design.describe()).put("seed", s).put("task", task).put("steps", series.u().length).put("horizon", task.equals("narma10") ? 1 : horizon)
                     .put("nrmse", r.nrmse()).put("baselineNrmse", r.baselineNrmse())
                     .put("spikingActivityHz", r.activity().meanRate()).put("silentFraction", r.activity().silentFraction())
                     .put("seconds", r.seconds());
             System.out.println(DesignFiles.mapper().writeValueAsString(o));
             return 0;
         }
-        System.out.printf("design %s, seed %d, task %s (%d steps, one step ahead)%n", design.describe(), s, task, series.u().length);
+        int ahead = task.equals("narma10") ? 1 : horizon;
+        System.out.printf("design %s, seed %d, task %s (%d steps, %d step(s) ahead)%n", design.describe(), s, task, series.u().length, ahead);
         System.out.printf("NRMSE %.4f on the held-out segment (baseline, same readout on the last %d raw inputs: %.4f)%n",
                 r.nrmse(), settings.taps(), r.baselineNrmse());
         System.out.printf("S = %.3f Hz (silent %.1f%%); %.1f s%n", r.activity().meanRate(), 100 * r.activity().silentFraction(), r.seconds());
