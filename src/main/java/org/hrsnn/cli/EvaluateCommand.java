@@ -78,30 +78,50 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             default -> throw new Main.BadInputException("--task must be memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots, got '" + task + "'");
         }
-        MemoryEvaluation.Result r;
-        try {
-            r = MemoryEvaluation.evaluate(d.network(), s, MemoryEvaluation.Settings.DEFAULT);
-        } catch (IllegalArgumentException e) {
-            throw new Main.BadInputException(design.describe() + ": " + e.getMessage());
-        }
-        var t = r.timings();
+        MemoryEvaluation.Result r = memoryStage(d, s);
         if (json) {
             ObjectNode o = DesignFiles.mapper().createObjectNode();
-            o.put("design", design.describe()).put("seed", s).put("task", task)
-                    .put("spikingActivityHz", r.activity().meanRate()).put("silentFraction", r.activity().silentFraction())
-                    .put("maxRateHz", r.activity().maxRate());
-            if (r.memory() != null) {
-                o.put("memoryCapacity", r.memory().total());
-                var curve = o.putArray("memoryCurve");
-                for (double v : r.memory().curve()) curve.add(v);
-            }
-            if (r.failed()) o.put("failure", r.failure());
-            else o.put("e", r.e());
-            o.putObject("seconds").put("build", t.build()).put("training", t.training()).put("run", t.run()).put("readout", t.readout());
+            o.put("design", design.describe()).put("seed", s).put("task", task);
+            putMemory(o, r);
             System.out.println(DesignFiles.mapper().writeValueAsString(o));
             return 0;
         }
         System.out.printf("design %s, seed %d, task %s%n", design.describe(), s, task);
+        printMemory(r);
+        return 0;
+    }
+
+    /** Stage 1 of every task: S, MC and E (ranking is by E first). */
+    private MemoryEvaluation.Result memoryStage(DesignFiles.Design d, long s) {
+        DesignFiles.Design withInput = d;
+        if (d.network().input().channels() < 1) {
+            var in = d.network().input();
+            withInput = new DesignFiles.Design(d.network().withInput(new org.hrsnn.model.InputSpec(1, in.encoding(), in.toExcitatory(),
+                    in.toInhibitory(), in.randomSign())), d.seed());
+        }
+        try {
+            return MemoryEvaluation.evaluate(withInput.network(), s, MemoryEvaluation.Settings.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new Main.BadInputException(design.describe() + ": " + e.getMessage());
+        }
+    }
+
+    private static void putMemory(ObjectNode o, MemoryEvaluation.Result r) {
+        var t = r.timings();
+        o.put("spikingActivityHz", r.activity().meanRate()).put("silentFraction", r.activity().silentFraction())
+                .put("maxRateHz", r.activity().maxRate());
+        if (r.memory() != null) {
+            o.put("memoryCapacity", r.memory().total());
+            var curve = o.putArray("memoryCurve");
+            for (double v : r.memory().curve()) curve.add(v);
+        }
+        if (r.failed()) o.put("failure", r.failure());
+        else o.put("e", r.e());
+        o.putObject("memorySeconds").put("build", t.build()).put("training", t.training()).put("run", t.run()).put("readout", t.readout());
+    }
+
+    private static void printMemory(MemoryEvaluation.Result r) {
+        var t = r.timings();
         System.out.printf("S  = %.3f Hz (silent %.1f%%, max %.1f Hz)%n", r.activity().meanRate(), 100 * r.activity().silentFraction(), r.activity().maxRate());
         if (r.memory() != null) {
             System.out.printf("MC = %.3f%n", r.memory().total());
@@ -110,11 +130,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (r.failed()) System.out.println("failed: " + r.failure());
         else System.out.printf("E  = S / MC = %.4f%n", r.e());
-        System.out.printf("time: build %.2f s, STDP training %.2f s, evaluation run %.2f s, readouts %.2f s%n", t.build(), t.training(), t.run(), t.readout());
-        return 0;
+        System.out.printf("memory stage: build %.2f s, STDP training %.2f s, evaluation run %.2f s, readouts %.2f s%n",
+                t.build(), t.training(), t.run(), t.readout());
     }
 
     private int classify(DesignFiles.Design d, long s, org.hrsnn.task.LabelledSeries tr, org.hrsnn.task.LabelledSeries te) throws Exception {
+        MemoryEvaluation.Result m = memoryStage(d, s);
         org.hrsnn.score.ClassificationEvaluation.Result r;
         try {
             r = org.hrsnn.score.ClassificationEvaluation.evaluate(d.network(), s, tr, te, org.hrsnn.score.ClassificationEvaluation.Settings.DEFAULT);
@@ -123,18 +144,20 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (json) {
             ObjectNode o = DesignFiles.mapper().createObjectNode();
-            o.put("design", design.describe()).put("seed", s).put("task", task).put("dataset", tr.name())
-                    .put("accuracy", r.accuracy()).put("baselineAccuracy", r.baselineAccuracy())
-                    .put("spikingActivityHz", r.activity().meanRate()).put("silentFraction", r.activity().silentFraction())
-                    .put("features", r.features()).put("seconds", r.seconds());
+            o.put("design", design.describe()).put("seed", s).put("task", task).put("dataset", tr.name());
+            putMemory(o, m);
+            o.put("accuracy", r.accuracy()).put("baselineAccuracy", r.baselineAccuracy())
+                    .put("taskSpikingActivityHz", r.activity().meanRate()).put("taskSilentFraction", r.activity().silentFraction())
+                    .put("features", r.features()).put("taskSeconds", r.seconds());
             System.out.println(DesignFiles.mapper().writeValueAsString(o));
             return 0;
         }
         System.out.printf("design %s, seed %d, task %s (%s: %d train / %d test, %d channels, %d classes)%n", design.describe(), s, task,
                 tr.name(), tr.size(), te.size(), tr.channels(), tr.classes().size());
+        printMemory(m);
         System.out.printf("test accuracy %.2f%% (non-spiking baseline, same readout on the raw input: %.2f%%)%n", 100 * r.accuracy(), 100 * r.baselineAccuracy());
-        System.out.printf("S = %.3f Hz on the test split (silent %.1f%%); %d features; %.1f s%n", r.activity().meanRate(),
-                100 * r.activity().silentFraction(), r.features(), r.seconds());
+        System.out.printf("task stage: S = %.3f Hz on the test split (silent %.1f%%); %d features; STDP pass, features and readout %.1f s%n",
+                r.activity().meanRate(), 100 * r.activity().silentFraction(), r.features(), r.seconds());
         return 0;
     }
 
@@ -142,21 +165,25 @@ final class EvaluateCommand implements Callable<Integer> {
         var settings = series.name().equals("sunspots")
                 ? new org.hrsnn.score.PredictionEvaluation.Settings(10, 20, 20, 0.7, 10)
                 : org.hrsnn.score.PredictionEvaluation.Settings.DEFAULT;
+        MemoryEvaluation.Result m = memoryStage(d, s);
         var r = org.hrsnn.score.PredictionEvaluation.evaluate(d.network(), s, series, settings);
         if (json) {
             ObjectNode o = DesignFiles.mapper().createObjectNode();
-            o.put("design", design.describe()).put("seed", s).put("task", task).put("steps", series.u().length).put("horizon", task.equals("narma10") ? 1 : horizon)
-                    .put("nrmse", r.nrmse()).put("baselineNrmse", r.baselineNrmse())
-                    .put("spikingActivityHz", r.activity().meanRate()).put("silentFraction", r.activity().silentFraction())
-                    .put("seconds", r.seconds());
+            o.put("design", design.describe()).put("seed", s).put("task", task).put("steps", series.u().length).put("horizon", task.equals("narma10") ? 1 : horizon);
+            putMemory(o, m);
+            o.put("nrmse", r.nrmse()).put("baselineNrmse", r.baselineNrmse())
+                    .put("taskSpikingActivityHz", r.activity().meanRate()).put("taskSilentFraction", r.activity().silentFraction())
+                    .put("taskSeconds", r.seconds());
             System.out.println(DesignFiles.mapper().writeValueAsString(o));
             return 0;
         }
         int ahead = task.equals("narma10") ? 1 : horizon;
         System.out.printf("design %s, seed %d, task %s (%d steps, %d step(s) ahead)%n", design.describe(), s, task, series.u().length, ahead);
+        printMemory(m);
         System.out.printf("NRMSE %.4f on the held-out segment (baseline, same readout on the last %d raw inputs: %.4f)%n",
                 r.nrmse(), settings.taps(), r.baselineNrmse());
-        System.out.printf("S = %.3f Hz (silent %.1f%%); %.1f s%n", r.activity().meanRate(), 100 * r.activity().silentFraction(), r.seconds());
+        System.out.printf("task stage: S = %.3f Hz (silent %.1f%%); STDP pass, run and readout %.1f s%n", r.activity().meanRate(),
+                100 * r.activity().silentFraction(), r.seconds());
         return 0;
     }
 }
