@@ -20,14 +20,31 @@ import java.util.List;
  */
 public final class SimulationBenchmark {
     /** One timed run. */
-    public record Run(boolean stdp, int repeat, double buildSeconds, double wallSeconds, double biologicalSeconds,
+    /** What is timed: no STDP, homogeneous STDP (shared traces), heterogeneous STDP (per-synapse traces). */
+    public enum Variant {
+        STATIC("STDP off"), STDP("STDP on (homogeneous)"), HETEROGENEOUS_STDP("STDP on (heterogeneous A and tau)");
+
+        final String label;
+
+        Variant(String label) { this.label = label; }
+
+        NetworkSpec spec() {
+            return switch (this) {
+                case STATIC -> ReferenceNetworks.benchmark(false);
+                case STDP -> ReferenceNetworks.benchmark(true);
+                case HETEROGENEOUS_STDP -> ReferenceNetworks.benchmarkHeterogeneousStdp();
+            };
+        }
+    }
+
+    public record Run(Variant variant, int repeat, double buildSeconds, double wallSeconds, double biologicalSeconds,
                       long synapticEvents, double meanRate, int synapses) {
         public double realtimeFactor() { return biologicalSeconds / wallSeconds; }
         public double eventsPerSecond() { return synapticEvents / wallSeconds; }
     }
 
     /** Summary of the runs of one configuration. */
-    public record Summary(boolean stdp, List<Run> runs, long peakHeapBytes) {
+    public record Summary(Variant variant, List<Run> runs, long peakHeapBytes) {
         public Run first() { return runs.get(0); }
 
         /** Fastest run after the first: the least disturbed figure on a shared machine. */
@@ -44,8 +61,8 @@ public final class SimulationBenchmark {
 
     private SimulationBenchmark() {}
 
-    public static Summary measure(boolean stdp, double seconds, int repeats, long seed) {
-        NetworkSpec spec = ReferenceNetworks.benchmark(stdp);
+    public static Summary measure(Variant variant, double seconds, int repeats, long seed) {
+        NetworkSpec spec = variant.spec();
         int steps = (int) Math.round(seconds * 1000 / spec.dt());
         resetPeaks();
         List<Run> runs = new ArrayList<>();
@@ -56,9 +73,9 @@ public final class SimulationBenchmark {
             PopulationRate rate = new PopulationRate(100);
             net.run(steps, rate);
             long t2 = System.nanoTime();
-            runs.add(new Run(stdp, r, (t1 - t0) / 1e9, (t2 - t1) / 1e9, seconds, net.synapticEvents(), rate.meanRate(), net.synapseCount()));
+            runs.add(new Run(variant, r, (t1 - t0) / 1e9, (t2 - t1) / 1e9, seconds, net.synapticEvents(), rate.meanRate(), net.synapseCount()));
         }
-        return new Summary(stdp, runs, peakHeap());
+        return new Summary(variant, runs, peakHeap());
     }
 
     private static void resetPeaks() {
@@ -74,7 +91,7 @@ public final class SimulationBenchmark {
 
     public static String format(Summary s) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("STDP %s: %d synapses%n", s.stdp() ? "on " : "off", s.first().synapses()));
+        out.append(String.format("%s: %d synapses%n", s.variant().label, s.first().synapses()));
         out.append(String.format("  %-6s %8s %8s %10s %14s %9s%n", "run", "build s", "wall s", "sim s/s", "syn. events/s", "rate Hz"));
         for (Run r : s.runs())
             out.append(String.format("  %-6d %8.3f %8.3f %10.2f %14.3e %9.2f%n", r.repeat(), r.buildSeconds(), r.wallSeconds(),

@@ -12,7 +12,8 @@ final class BenchCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
             description = {"Times the reference network (1,000 LIF neurons, 800 E / 200 I, p = 0.1, ~100,000 synapses,",
-                    "1 ms delays, dt = 0.1 ms, ~15 Hz) on one thread, without and with STDP."})
+                    "1 ms delays, dt = 0.1 ms, ~15 Hz) on one thread: without STDP, with homogeneous STDP, and with",
+                    "heterogeneous STDP (per-synapse A and tau)."})
     static final class Simulate implements Callable<Integer> {
         @Option(names = "--seconds", defaultValue = "1", description = "Biological seconds per run (default: ${DEFAULT-VALUE}).")
         double seconds;
@@ -29,8 +30,8 @@ final class BenchCommand {
             if (repeats < 1) throw new Main.BadInputException("--repeats must be >= 1, got " + repeats);
             System.out.printf("hrsnn %s, Java %s, %d cores available (the simulation uses one)%n", Main.version(),
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-            for (boolean stdp : new boolean[] {false, true})
-                System.out.print(SimulationBenchmark.format(SimulationBenchmark.measure(stdp, seconds, repeats, seed)));
+            for (SimulationBenchmark.Variant v : SimulationBenchmark.Variant.values())
+                System.out.print(SimulationBenchmark.format(SimulationBenchmark.measure(v, seconds, repeats, seed)));
             return 0;
         }
     }

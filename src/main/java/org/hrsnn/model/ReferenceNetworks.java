@@ -16,6 +16,16 @@ public final class ReferenceNetworks {
     }
 
     /**
+     * The benchmark network with heterogeneous STDP: every synapse draws its own A+, A- (log-normal, CV 0.5,
+     * same means) and tau+, tau- (Gamma, mean 20 ms, shape 5), so the engine cannot share traces.
+     */
+    public static NetworkSpec benchmarkHeterogeneousStdp() {
+        StdpRule h = benchmarkStdp();
+        return benchmark(true).withStdp(new StdpRule(true, h.bounds(), h.wMax(), Distribution.logNormal(h.aPlus().mean(), 0.5),
+                Distribution.logNormal(h.aMinus().mean(), 0.5), Distribution.gamma(20, 5), Distribution.gamma(20, 5)));
+    }
+
+    /**
      * 800 E / 200 I LIF neurons (tau 20 ms, threshold -50 mV, reset and rest -60 mV, refractory 5 ms,
      * drive 22 mV, giving about 15 Hz), exponential currents (5 ms excitatory, 10 ms inhibitory), weights 1.62 mV and -9 mV,
      * p = 0.1 on every pathway, 1 ms delays, dt = 0.1 ms, no input channels.
