@@ -20,7 +20,8 @@ import org.hrsnn.sim.Stimulus;
  *       sample.</li>
  *   <li>S from the spikes; MC from the states ({@link MemoryCapacity}, held out); E = S / MC.</li>
  * </ol>
- * A silent network, or one whose MC is below {@code mcFloor}, is a failed evaluation with its reason;
+ * A silent network, a saturated one (mean rate at or above 90% of the rate its refractory periods allow,
+ * 1 / (t_ref + dt)), or one whose MC is below {@code mcFloor}, is a failed evaluation with its reason;
  * no E is made up for it.
  */
 public final class MemoryEvaluation {
@@ -75,12 +76,26 @@ public final class MemoryEvaluation {
         Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
         if (rate.meanRate() == 0)
             return new Result(activity, null, Double.NaN, "silent network: no spikes", timings(t0, t1, t2, t3, System.nanoTime()));
+        double limit = saturationRate(spec);
+        if (rate.meanRate() >= 0.9 * limit)
+            return new Result(activity, null, Double.NaN, String.format("saturated network: mean rate %.1f Hz, the refractory limit is %.1f Hz",
+                    rate.meanRate(), limit), timings(t0, t1, t2, t3, System.nanoTime()));
         MemoryCapacity mc = MemoryCapacity.of(states.samples(), in.u, s.washout(), s.trainFraction(), s.maxDelay());
         long t4 = System.nanoTime();
         Timings tm = timings(t0, t1, t2, t3, t4);
         if (mc.total() < s.mcFloor())
             return new Result(activity, mc, Double.NaN, String.format("memory capacity %.3g below the floor %.3g", mc.total(), s.mcFloor()), tm);
         return new Result(activity, mc, activity.meanRate() / mc.total(), null, tm);
+    }
+
+    /**
+     * Highest mean rate the refractory periods allow, Hz: a neuron can spike at most once per refractory
+     * period plus one integration step, 1 / (mean t_ref + dt); averaged over the populations.
+     */
+    static double saturationRate(NetworkSpec spec) {
+        double e = 1000 / (spec.excitatory().neuron().refractory().mean() + spec.dt());
+        double i = 1000 / (spec.inhibitory().neuron().refractory().mean() + spec.dt());
+        return (spec.excitatory().size() * e + spec.inhibitory().size() * i) / spec.size();
     }
 
     private static Timings timings(long t0, long t1, long t2, long t3, long t4) {

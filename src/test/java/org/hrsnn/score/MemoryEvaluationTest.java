@@ -39,4 +39,19 @@ class MemoryEvaluationTest {
     void aNetworkWithoutInputCannotBeScored() {
         assertThrows(IllegalArgumentException.class, () -> MemoryEvaluation.evaluate(ReferenceNetworks.benchmark(false), 1, SMALL));
     }
+
+    @Test
+    void aSaturatedNetworkFailsWithAReason() {
+        NetworkSpec base = ReferenceNetworks.heterogeneousExample();
+        // A drive of 1000 mV and a 2 ms refractory period: every neuron fires close to 1 / (2 ms + dt).
+        NeuronParams loud = new NeuronParams(Distribution.constant(20), Distribution.constant(-50), -60, -60,
+                Distribution.constant(2), Adaptation.NONE, 1000);
+        NetworkSpec saturated = new NetworkSpec(new Population(40, loud), new Population(10, loud), base.recurrent(), base.input(),
+                base.stdp().withEnabled(false), 0.1);
+        var r = MemoryEvaluation.evaluate(saturated, 1, SMALL);
+        assertTrue(r.failed());
+        assertTrue(r.failure().startsWith("saturated network"), r.failure() + " " + r.activity());
+        assertEquals(1000 / 2.1, MemoryEvaluation.saturationRate(saturated), 1e-9);
+        assertTrue(r.activity().meanRate() > 0.9 * 1000 / 2.1);
+    }
 }
