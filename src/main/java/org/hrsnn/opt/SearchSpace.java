@@ -59,6 +59,16 @@ public record SearchSpace(List<Parameter> parameters) {
         return s;
     }
 
+    /**
+     * The configuration of the defaults, exactly (no round trip through the unit cube); parameters
+     * without a default take the value at the centre of their range.
+     */
+    public Map<String, Object> defaultValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Parameter p : parameters) values.put(p.name(), p.defaultValue() != null ? p.defaultValue() : p.fromUnit(p.snap(0.5)));
+        return Collections.unmodifiableMap(values);
+    }
+
     /** The point of the defaults; parameters without a default take the centre of their range. */
     public double[] defaultPoint() {
         double[] u = new double[dimension()];
