@@ -1,0 +1,53 @@
+package org.hrsnn.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hrsnn.score.MemoryEvaluation;
+import org.hrsnn.score.TrialEvaluator;
+
+/** How evaluation results are printed and written as JSON, shared by evaluate and study. */
+final class Reports {
+    private Reports() {}
+
+    static void putMemory(ObjectNode o, MemoryEvaluation.Result r) {
+        var t = r.timings();
+        o.put("spikingActivityHz", r.activity().meanRate()).put("silentFraction", r.activity().silentFraction())
+                .put("maxRateHz", r.activity().maxRate());
+        if (r.memory() != null) {
+            o.put("memoryCapacity", r.memory().total());
+            var curve = o.putArray("memoryCurve");
+            for (double v : r.memory().curve()) curve.add(v);
+        }
+        if (r.failed()) o.put("failure", r.failure());
+        else o.put("e", r.e());
+        o.putObject("memorySeconds").put("build", t.build()).put("training", t.training()).put("run", t.run()).put("readout", t.readout());
+    }
+
+    static void putTask(ObjectNode o, TrialEvaluator.TaskScore s) {
+        o.put(s.metric(), s.value()).put("baseline" + Character.toUpperCase(s.metric().charAt(0)) + s.metric().substring(1), s.baseline())
+                .put("taskSpikingActivityHz", s.activity().meanRate()).put("taskSilentFraction", s.activity().silentFraction())
+                .put("taskSeconds", s.seconds());
+    }
+
+    static void printMemory(MemoryEvaluation.Result r) {
+        var t = r.timings();
+        System.out.printf("S  = %.3f Hz (silent %.1f%%, max %.1f Hz)%n", r.activity().meanRate(), 100 * r.activity().silentFraction(), r.activity().maxRate());
+        if (r.memory() != null) {
+            System.out.printf("MC = %.3f%n", r.memory().total());
+            double[] c = r.memory().curve();
+            System.out.println("r_k^2, k = 1.." + c.length + "  " + Sparkline.of(c).replace(" Hz)", ")"));
+        }
+        if (r.failed()) System.out.println("failed: " + r.failure());
+        else System.out.printf("E  = S / MC = %.4f%n", r.e());
+        System.out.printf("memory stage: build %.2f s, STDP training %.2f s, evaluation run %.2f s, readouts %.2f s%n",
+                t.build(), t.training(), t.run(), t.readout());
+    }
+
+    static void printTask(TrialEvaluator.TaskScore s) {
+        if (s.higherIsBetter())
+            System.out.printf("test accuracy %.2f%% (non-spiking baseline, same readout on the raw input: %.2f%%)%n", 100 * s.value(), 100 * s.baseline());
+        else
+            System.out.printf("NRMSE %.4f on the held-out segment (baseline, same readout on the last raw inputs: %.4f)%n", s.value(), s.baseline());
+        System.out.printf("task stage: S = %.3f Hz (silent %.1f%%); STDP pass, runs and readout %.1f s%n", s.activity().meanRate(),
+                100 * s.activity().silentFraction(), s.seconds());
+    }
+}

@@ -1,0 +1,88 @@
+package org.hrsnn.score;
+
+import org.hrsnn.model.InputSpec;
+import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.random.Seeds;
+import org.hrsnn.task.LabelledSeries;
+import org.hrsnn.task.Series;
+import org.hrsnn.task.ShippedData;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The staged evaluation of one candidate, shared by {@code hrsnn evaluate} and studies so that an exported
+ * design re-evaluates to the recorded metrics: the memory stage (S, MC, E) and then, when asked for, the
+ * task stage (accuracy or NRMSE). Datasets are loaded once per evaluator.
+ */
+public final class TrialEvaluator {
+    /** Tasks a study can use (FSDD and arbitrary UEA files need paths and are run with {@code evaluate}). */
+    public static final List<String> TASKS = List.of("memory-capacity", "japanese-vowels", "narma10", "mackey-glass", "lorenz", "sunspots");
+
+    /** The task stage's outcome. {@code higherIsBetter} tells accuracy from NRMSE. */
+    public record TaskScore(String metric, double value, double baseline, boolean higherIsBetter, Activity activity, double seconds) {}
+
+    private final String task;
+    private LabelledSeries train, test;
+    private double[] sunspots;
+
+    public TrialEvaluator(String task) {
+        if (!TASKS.contains(task)) throw new IllegalArgumentException("unknown task '" + task + "'; tasks: " + TASKS);
+        this.task = task;
+    }
+
+    public String task() {
+        return task;
+    }
+
+    /** Whether there is a stage after the memory stage. */
+    public boolean hasTaskStage() {
+        return !task.equals("memory-capacity");
+    }
+
+    /** Stage 1. A design without input channels gets one. */
+    public MemoryEvaluation.Result memory(NetworkSpec spec, long seed) {
+        if (spec.input().channels() < 1) {
+            InputSpec in = spec.input();
+            spec = spec.withInput(new InputSpec(1, in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+        }
+        return MemoryEvaluation.evaluate(spec, seed, MemoryEvaluation.Settings.DEFAULT);
+    }
+
+    /** Stage 2 for the evaluator's task. */
+    public synchronized TaskScore task(NetworkSpec spec, long seed) throws IOException {
+        switch (task) {
+            case "japanese-vowels" -> {
+                if (train == null) {
+                    train = ShippedData.series("JapaneseVowels_TRAIN");
+                    test = ShippedData.series("JapaneseVowels_TEST");
+                }
+                return classification(spec, seed, train, test);
+            }
+            case "narma10" -> {
+                return prediction(spec, seed, Series.narma10(3000, Seeds.rng(seed, "task.narma10")), PredictionEvaluation.Settings.DEFAULT);
+            }
+            case "mackey-glass" -> {
+                return prediction(spec, seed, Series.mackeyGlass(3000, 1, Seeds.rng(seed, "task.mackey-glass")), PredictionEvaluation.Settings.DEFAULT);
+            }
+            case "lorenz" -> {
+                return prediction(spec, seed, Series.lorenz(3000, 1, Seeds.rng(seed, "task.lorenz")), PredictionEvaluation.Settings.DEFAULT);
+            }
+            case "sunspots" -> {
+                if (sunspots == null) sunspots = ShippedData.sunspots();
+                return prediction(spec, seed, Series.ahead("sunspots", sunspots, sunspots.length, 1), new PredictionEvaluation.Settings(10, 20, 20, 0.7, 10));
+            }
+            default -> throw new IllegalStateException("the memory task has no second stage");
+        }
+    }
+
+    public static TaskScore classification(NetworkSpec spec, long seed, LabelledSeries train, LabelledSeries test) {
+        var r = ClassificationEvaluation.evaluate(spec, seed, train, test, ClassificationEvaluation.Settings.DEFAULT);
+        return new TaskScore("accuracy", r.accuracy(), r.baselineAccuracy(), true, r.activity(), r.seconds());
+    }
+
+    public static TaskScore prediction(NetworkSpec spec, long seed, Series s, PredictionEvaluation.Settings settings) {
+        var r = PredictionEvaluation.evaluate(spec, seed, s, settings);
+        return new TaskScore("nrmse", r.nrmse(), r.baselineNrmse(), false, r.activity(), r.seconds());
+    }
+}
