@@ -23,8 +23,8 @@ public final class TrialEvaluator {
     public record TaskScore(String metric, double value, double baseline, boolean higherIsBetter, Activity activity, double seconds) {}
 
     private final String task;
-    private LabelledSeries train, test;
-    private double[] sunspots;
+    private volatile LabelledSeries train, test;
+    private volatile double[] sunspots;
 
     public TrialEvaluator(String task) {
         if (!TASKS.contains(task)) throw new IllegalArgumentException("unknown task '" + task + "'; tasks: " + TASKS);
@@ -49,14 +49,20 @@ public final class TrialEvaluator {
         return MemoryEvaluation.evaluate(spec, seed, MemoryEvaluation.Settings.DEFAULT);
     }
 
+    /** Loads the task's data once (evaluations themselves may run in parallel threads). */
+    private synchronized void load() throws IOException {
+        if (task.equals("japanese-vowels") && train == null) {
+            train = ShippedData.series("JapaneseVowels_TRAIN");
+            test = ShippedData.series("JapaneseVowels_TEST");
+        }
+        if (task.equals("sunspots") && sunspots == null) sunspots = ShippedData.sunspots();
+    }
+
     /** Stage 2 for the evaluator's task. */
-    public synchronized TaskScore task(NetworkSpec spec, long seed) throws IOException {
+    public TaskScore task(NetworkSpec spec, long seed) throws IOException {
+        load();
         switch (task) {
             case "japanese-vowels" -> {
-                if (train == null) {
-                    train = ShippedData.series("JapaneseVowels_TRAIN");
-                    test = ShippedData.series("JapaneseVowels_TEST");
-                }
                 return classification(spec, seed, train, test);
             }
             case "narma10" -> {
@@ -69,7 +75,6 @@ public final class TrialEvaluator {
                 return prediction(spec, seed, Series.lorenz(3000, 1, Seeds.rng(seed, "task.lorenz")), PredictionEvaluation.Settings.DEFAULT);
             }
             case "sunspots" -> {
-                if (sunspots == null) sunspots = ShippedData.sunspots();
                 return prediction(spec, seed, Series.ahead("sunspots", sunspots, sunspots.length, 1), new PredictionEvaluation.Settings(10, 20, 20, 0.7, 10));
             }
             default -> throw new IllegalStateException("the memory task has no second stage");

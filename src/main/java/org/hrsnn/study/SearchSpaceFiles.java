@@ -61,6 +61,22 @@ public final class SearchSpaceFiles {
         } catch (IOException e) {
             throw new SpaceFileException(f, "cannot be read: " + e.getMessage());
         }
+        return fromTree(f, root, file.getFileName().toString());
+    }
+
+    /** Reads a file's content from its YAML/JSON tree (as embedded in a study's configuration). */
+    public static JsonNode tree(Path file) throws SpaceFileException {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new SpaceFileException(file.toString(), "not valid YAML/JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new SpaceFileException(file.toString(), "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Builds the space from a parsed file; {@code f} names it in errors. */
+    public static Loaded fromTree(String f, JsonNode root, String defaultName) throws SpaceFileException {
         if (root == null || !root.isObject()) throw new SpaceFileException(f, "must hold a mapping with 'format', 'version' and 'parameters'");
         unknown(f, "the file", root, TOP);
         if (!FORMAT.equals(root.path("format").asText())) throw new SpaceFileException(f, "field 'format' must be \"" + FORMAT + "\"");
@@ -82,7 +98,7 @@ public final class SearchSpaceFiles {
             }
         }
         try {
-            return new Loaded(root.path("name").asText(file.getFileName().toString()), root.path("description").asText(""), new SearchSpace(out));
+            return new Loaded(root.path("name").asText(defaultName), root.path("description").asText(""), new SearchSpace(out));
         } catch (InvalidSpaceException e) {
             throw new SpaceFileException(f, e.getMessage());
         }

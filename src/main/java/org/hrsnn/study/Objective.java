@@ -1,0 +1,33 @@
+package org.hrsnn.study;
+
+/**
+ * What a study optimises. In every case a trial's memory stage (S, MC, E) runs first.
+ * <ul>
+ *   <li>{@code E}: minimise E = S / MC; the GP models log E; no task stage.</li>
+ *   <li>{@code E_THEN_TASK}: the GP models log E; candidates that fail the memory stage, or whose E is
+ *       above the study's 90th percentile of E (once 5 trials have one), are pruned there; the others go
+ *       on to the task. Designs are ranked by E, then by the task metric; the Pareto set of both is
+ *       reported.</li>
+ *   <li>{@code TASK}: the GP models the task metric (minus accuracy, or NRMSE); nothing is pruned.</li>
+ * </ul>
+ */
+public enum Objective {
+    E, E_THEN_TASK, TASK;
+
+    public static Objective parse(String s) {
+        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "e" -> E;
+            case "e-then-task", "e-then-accuracy", "e_then_task" -> E_THEN_TASK;
+            case "task", "accuracy" -> TASK;
+            default -> throw new IllegalArgumentException("objective must be e, e-then-task or task, got '" + s + "'");
+        };
+    }
+
+    public String label() {
+        return switch (this) {
+            case E -> "e";
+            case E_THEN_TASK -> "e-then-task";
+            case TASK -> "task";
+        };
+    }
+}

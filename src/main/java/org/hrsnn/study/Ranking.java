@@ -1,0 +1,55 @@
+package org.hrsnn.study;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Orders finished trials: by E (lower first), then by the task metric; and their Pareto set. */
+public final class Ranking {
+    private Ranking() {}
+
+    /** The task metric of a trial, oriented so that lower is better (minus accuracy, or NRMSE), or null. */
+    static Double taskLoss(Trial t) {
+        if (t.metric("accuracy") != null) return -t.metric("accuracy");
+        return t.metric("nrmse");
+    }
+
+    private static double orMax(Double v) {
+        return v == null || !Double.isFinite(v) ? Double.POSITIVE_INFINITY : v;
+    }
+
+    /** Trials with an E, lowest E first, ties broken by the task metric. */
+    public static List<Trial> byE(List<Trial> trials) {
+        return trials.stream().filter(t -> t.metric("e") != null)
+                .sorted(Comparator.comparingDouble((Trial t) -> t.metric("e")).thenComparingDouble(t -> orMax(taskLoss(t))).thenComparingInt(Trial::number))
+                .toList();
+    }
+
+    /** Completed trials with a task metric, best first. */
+    public static List<Trial> byTask(List<Trial> trials) {
+        return trials.stream().filter(t -> t.state() == Trial.State.COMPLETE && taskLoss(t) != null)
+                .sorted(Comparator.comparingDouble((Trial t) -> taskLoss(t)).thenComparingDouble(t -> orMax(t.metric("e"))).thenComparingInt(Trial::number))
+                .toList();
+    }
+
+    /** Completed trials not dominated in (E, task metric), by E. */
+    public static List<Trial> pareto(List<Trial> trials) {
+        List<Trial> both = trials.stream().filter(t -> t.state() == Trial.State.COMPLETE && t.metric("e") != null && taskLoss(t) != null).toList();
+        List<Trial> front = new ArrayList<>();
+        for (Trial a : both) {
+            boolean dominated = false;
+            for (Trial b : both) {
+                if (b == a) continue;
+                boolean noWorse = b.metric("e") <= a.metric("e") && taskLoss(b) <= taskLoss(a);
+                boolean better = b.metric("e") < a.metric("e") || taskLoss(b) < taskLoss(a);
+                if (noWorse && better) {
+                    dominated = true;
+                    break;
+                }
+            }
+            if (!dominated) front.add(a);
+        }
+        front.sort(Comparator.comparingDouble((Trial t) -> t.metric("e")).thenComparingInt(Trial::number));
+        return front;
+    }
+}

@@ -1,0 +1,152 @@
+package org.hrsnn.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hrsnn.opt.Parameter;
+import org.hrsnn.opt.SearchSpace;
+import org.hrsnn.score.TrialEvaluator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A study on disk: a folder {@code ROOT/NAME} with {@code study.json} (its {@link StudyConfig}) and
+ * {@code journal.jsonl} (its {@link Journal}). Creation is atomic: everything is written in a hidden
+ * temporary folder that is renamed into place, so a bad input or a crash leaves no study folder behind.
+ */
+public final class Study {
+    public static final String CONFIG = "study.json", JOURNAL = "journal.jsonl";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path folder;
+    private final StudyConfig config;
+    private final SearchSpace space;
+    private final Journal journal;
+
+    private Study(Path folder, StudyConfig config, SearchSpace space) {
+        this.folder = folder;
+        this.config = config;
+        this.space = space;
+        this.journal = new Journal(folder.resolve(JOURNAL));
+    }
+
+    public Path folder() { return folder; }
+    public StudyConfig config() { return config; }
+    public SearchSpace space() { return space; }
+    public Journal journal() { return journal; }
+
+    public List<Trial> trials() throws IOException {
+        return TrialStates.replay(journal.read());
+    }
+
+    /** Checks {@code config} (name, space, mapping, task, objective, budget) and writes the study. */
+    public static Study create(Path root, StudyConfig config) throws StudyException {
+        if (config.name() == null || !NAME.matcher(config.name()).matches())
+            throw new StudyException("study name '" + config.name() + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        SearchSpace space = space(config);
+        if (!TrialEvaluator.TASKS.contains(config.task()))
+            throw new StudyException("task '" + config.task() + "' is not one a study can use; tasks: " + TrialEvaluator.TASKS);
+        if (config.task().equals("memory-capacity") && config.objective() != Objective.E)
+            throw new StudyException("the memory-capacity task has no task stage: use objective e");
+        if (config.trials() < 1) throw new StudyException("trials must be >= 1, got " + config.trials());
+        Path target = root.resolve(config.name());
+        if (Files.exists(target)) throw new StudyException("study '" + config.name() + "' already exists in " + root);
+        Path tmp = null;
+        try {
+            Files.createDirectories(root);
+            tmp = Files.createTempDirectory(root, "." + config.name() + "-");
+            Files.writeString(tmp.resolve(CONFIG), JSON.writeValueAsString(toJson(config)) + "\n");
+            Files.createFile(tmp.resolve(JOURNAL));
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+        } catch (IOException e) {
+            throw new StudyException("cannot create study '" + config.name() + "' in " + root + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) deleteQuietly(tmp);
+        }
+        return new Study(target, config, space);
+    }
+
+    public static Study open(Path root, String name) throws StudyException {
+        Path folder = root.resolve(name), cfg = folder.resolve(CONFIG);
+        if (!Files.isRegularFile(cfg)) throw new StudyException("no study '" + name + "' in " + root + " (no " + cfg + ")");
+        try {
+            JsonNode n = JSON.readTree(cfg.toFile());
+            if (!StudyConfig.FORMAT.equals(n.path("format").asText()) || n.path("version").asInt() != StudyConfig.VERSION)
+                throw new StudyException(cfg + ": not an hrsnn study of version " + StudyConfig.VERSION);
+            StudyConfig c = new StudyConfig(n.path("name").asText(), n.path("spaceSource").asText(), n.get("space"), n.path("task").asText(),
+                    Objective.parse(n.path("objective").asText()), n.path("seed").asLong(), n.path("trials").asInt(),
+                    n.path("initialPoints").asInt(-1), n.path("enqueueDefaults").asBoolean(), n.path("created").asText(), n.path("tool").asText());
+            return new Study(folder, c, space(c));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StudyException(cfg + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Names of the studies under {@code root}. */
+    public static List<String> list(Path root) throws IOException {
+        if (!Files.isDirectory(root)) return List.of();
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve(CONFIG))).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** A copy of the configuration with another budget (written atomically). */
+    public Study withTrials(int trials) throws StudyException {
+        if (trials < 1) throw new StudyException("trials must be >= 1, got " + trials);
+        StudyConfig c = new StudyConfig(config.name(), config.spaceSource(), config.space(), config.task(), config.objective(), config.seed(),
+                trials, config.initialPoints(), config.enqueueDefaults(), config.created(), config.tool());
+        try {
+            Path tmp = Files.createTempFile(folder, ".study", ".json");
+            Files.writeString(tmp, JSON.writeValueAsString(toJson(c)) + "\n");
+            Files.move(tmp, folder.resolve(CONFIG), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StudyException("cannot update " + folder.resolve(CONFIG) + ": " + e.getMessage(), e);
+        }
+        return new Study(folder, c, space);
+    }
+
+    private static SearchSpace space(StudyConfig c) throws StudyException {
+        try {
+            SearchSpace s = SearchSpaceFiles.fromTree(c.spaceSource(), c.space(), c.spaceSource()).space();
+            var unknown = DesignMapping.unknown(s.parameters().stream().map(Parameter::name).toList());
+            if (!unknown.isEmpty())
+                throw new StudyException(c.spaceSource() + ": parameters the HRSNN mapping does not use: " + unknown + "; known: " + DesignMapping.DEFAULTS.keySet());
+            DesignMapping.toSpec(s.defaultValues()); // the model checks the design at the defaults
+            return s;
+        } catch (SearchSpaceFiles.SpaceFileException e) {
+            throw new StudyException(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new StudyException(c.spaceSource() + ": the design at the space's defaults is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    static ObjectNode toJson(StudyConfig c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format", StudyConfig.FORMAT).put("version", StudyConfig.VERSION).put("name", c.name()).put("task", c.task())
+                .put("objective", c.objective().label()).put("seed", c.seed()).put("trials", c.trials()).put("initialPoints", c.initialPoints())
+                .put("enqueueDefaults", c.enqueueDefaults()).put("created", c.created()).put("tool", c.tool()).put("spaceSource", c.spaceSource());
+        o.set("space", c.space());
+        return o;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(s.toList());
+            all.sort(Comparator.reverseOrder());
+            for (Path p : all) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the folder is hidden and named after the study
+        }
+    }
+}

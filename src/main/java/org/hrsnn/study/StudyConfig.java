@@ -1,0 +1,18 @@
+package org.hrsnn.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A study's fixed configuration, stored as {@code study.json}: the search space (the file's whole content,
+ * so the study does not depend on the file afterwards), the task, the objective, the seed and the budget.
+ *
+ * @param trials          budget: number of finished trials (complete, pruned or failed) to reach
+ * @param initialPoints   quasi-random trials before the GP takes over (-1: 1 + dimension)
+ * @param enqueueDefaults evaluate the space's default point first (for the shipped spaces: the
+ *                        hand-set design, or its homogeneous baseline)
+ */
+public record StudyConfig(String name, String spaceSource, JsonNode space, String task, Objective objective, long seed,
+                          int trials, int initialPoints, boolean enqueueDefaults, String created, String tool) {
+    public static final String FORMAT = "hrsnn-study";
+    public static final int VERSION = 1;
+}

@@ -1,0 +1,214 @@
+package org.hrsnn.study;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.opt.Observation;
+import org.hrsnn.opt.gp.AcquisitionOptimizer;
+import org.hrsnn.opt.gp.GpSampler;
+import org.hrsnn.random.Seeds;
+import org.hrsnn.score.MemoryEvaluation;
+import org.hrsnn.score.TrialEvaluator;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a study until its budget of finished trials is reached, the time is up, or every remaining trial
+ * is being run by a live process. Each worker thread loops: under the journal lock, claim a trial (a
+ * trial left RUNNING by a dead process is re-run with its recorded parameters and seed; otherwise the
+ * next number, its point from the sampler, which sees frozen snapshots of the finished trials and the
+ * points of the running ones); evaluate it outside the lock; record the outcome under the lock. Every
+ * event is on disk before the trial goes on, so a crash loses at most the trial in progress, which the
+ * next run detects and re-runs.
+ */
+public final class StudyRunner {
+    /** Told after each finished trial; called from worker threads, one at a time. */
+    public interface Listener {
+        void finished(Trial trial, List<Trial> all, int budget, double secondsPerTrial);
+    }
+
+    /** This process, as written in "running" events: pid and start time, so a reused pid is not mistaken. */
+    static final String SELF = ProcessHandle.current().pid() + "@" + ProcessHandle.current().info().startInstant().map(Object::toString).orElse("?");
+
+    private final Study study;
+    private final TrialEvaluator evaluator;
+    private final GpSampler sampler;
+
+    public StudyRunner(Study study) {
+        this.study = study;
+        this.evaluator = new TrialEvaluator(study.config().task());
+        this.sampler = new GpSampler(study.config().seed(), study.config().initialPoints(), 0, AcquisitionOptimizer.Settings.DEFAULT);
+    }
+
+    /** Runs with {@code workers} threads; returns the number of trials this call finished. */
+    public int run(Duration timeout, int workers, Listener listener) throws IOException {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        AtomicReference<IOException> error = new AtomicReference<>();
+        int[] done = new int[1];
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < Math.max(1, workers); w++) {
+            Thread t = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < deadline) {
+                        Trial claimed = claim();
+                        if (claimed == null) return;
+                        Trial finished = evaluate(claimed);
+                        synchronized (done) {
+                            done[0]++;
+                            if (listener != null)
+                                listener.finished(finished, study.trials(), study.config().trials(), (System.nanoTime() - start) / 1e9 / done[0] * Math.max(1, workers));
+                        }
+                    }
+                } catch (IOException e) {
+                    error.compareAndSet(null, e);
+                }
+            }, "hrsnn-worker-" + w);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        if (error.get() != null) throw error.get();
+        return done[0];
+    }
+
+    private Trial claim() throws IOException {
+        return study.journal().locked(session -> {
+            List<Trial> trials = TrialStates.replay(session.events());
+            long finished = trials.stream().filter(Trial::finished).count();
+            int budget = study.config().trials();
+            if (finished >= budget) return null;
+            for (Trial t : trials)
+                if ((t.state() == Trial.State.RUNNING || t.state() == Trial.State.CREATED) && !alive(t.owner())) {
+                    session.append("running", t.number(), Study.JSON.createObjectNode().put("owner", SELF).put("rerun", true));
+                    return t;
+                }
+            long running = trials.stream().filter(t -> t.state() == Trial.State.RUNNING).count();
+            if (finished + running >= budget) return null;
+            int n = trials.size();
+            Map<String, Object> params;
+            double[] unit;
+            if (n == 0 && study.config().enqueueDefaults()) {
+                params = study.space().defaultValues();
+                unit = study.space().toUnit(params);
+            } else {
+                List<Observation> seen = new ArrayList<>();
+                List<double[]> pending = new ArrayList<>();
+                for (Trial t : trials) {
+                    if (t.finished()) seen.add(observation(t));
+                    else pending.add(t.unit());
+                }
+                unit = sampler.suggest(study.space(), n, seen, pending);
+                params = study.space().fromUnit(unit);
+            }
+            long seed = Seeds.derive(study.config().seed(), n);
+            ObjectNode created = Study.JSON.createObjectNode();
+            created.set("params", Study.JSON.valueToTree(params));
+            created.set("unit", Study.JSON.valueToTree(unit));
+            created.put("seed", seed);
+            session.append("created", n, created);
+            session.append("running", n, Study.JSON.createObjectNode().put("owner", SELF));
+            return new Trial(n, Trial.State.RUNNING, params, unit, seed, Map.of(), null, SELF, 0);
+        });
+    }
+
+    /** What the sampler sees of a finished trial: log E, or the task metric (minimised), or a failure. */
+    Observation observation(Trial t) {
+        boolean task = study.config().objective() == Objective.TASK;
+        Double v = task ? t.metric(taskMetric()) : t.metric("e");
+        if (v == null || !Double.isFinite(v) || (!task && v <= 0)) return Observation.failure(t.unit());
+        if (task) return Observation.of(t.unit(), t.metric("accuracy") != null ? -v : v);
+        return Observation.of(t.unit(), Math.log(v));
+    }
+
+    private String taskMetric() {
+        return study.config().task().equals("japanese-vowels") ? "accuracy" : "nrmse";
+    }
+
+    private Trial evaluate(Trial t) throws IOException {
+        long t0 = System.nanoTime();
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        String kind;
+        String reason = null;
+        try {
+            NetworkSpec spec = DesignMapping.toSpec(t.params());
+            MemoryEvaluation.Result m = evaluator.memory(spec, t.seed());
+            metrics.put("s", m.activity().meanRate());
+            metrics.put("silentFraction", m.activity().silentFraction());
+            metrics.put("maxRate", m.activity().maxRate());
+            if (m.memory() != null) metrics.put("mc", m.memory().total());
+            if (!m.failed()) metrics.put("e", m.e());
+            Objective obj = study.config().objective();
+            if (m.failed() && obj != Objective.TASK) {
+                kind = "pruned";
+                reason = m.failure();
+            } else if (obj == Objective.E) {
+                kind = "complete";
+            } else {
+                String prune = obj == Objective.E_THEN_TASK ? pruneByE(m.e()) : null;
+                if (prune != null) {
+                    kind = "pruned";
+                    reason = prune;
+                } else {
+                    record(t, "intermediate", metrics, null, t0);
+                    TrialEvaluator.TaskScore s = evaluator.task(spec, t.seed());
+                    metrics.put(s.metric(), s.value());
+                    metrics.put("baseline", s.baseline());
+                    kind = Double.isFinite(s.value()) ? "complete" : "failed";
+                    if (kind.equals("failed")) reason = s.metric() + " is " + s.value();
+                }
+            }
+        } catch (RuntimeException e) {
+            kind = "failed";
+            reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        record(t, kind, metrics, reason, t0);
+        return study.trials().stream().filter(x -> x.number() == t.number()).findFirst().orElseThrow();
+    }
+
+    /** Why a trial with this E should stop before the task stage, or null. */
+    private String pruneByE(double e) throws IOException {
+        double[] es = study.trials().stream().map(x -> x.metric("e")).filter(v -> v != null && Double.isFinite(v))
+                .mapToDouble(Double::doubleValue).sorted().toArray();
+        if (es.length < 5) return null;
+        double q = es[(int) Math.floor(0.9 * (es.length - 1))];
+        return e > q ? String.format("E %.4g is above the 90th percentile %.4g of %d trials", e, q, es.length) : null;
+    }
+
+    private void record(Trial t, String kind, Map<String, Object> metrics, String reason, long t0) throws IOException {
+        ObjectNode body = Study.JSON.createObjectNode();
+        body.set("metrics", Study.JSON.valueToTree(metrics));
+        if (reason != null) body.put("reason", reason);
+        body.put("seconds", (System.nanoTime() - t0) / 1e9);
+        study.journal().locked(s -> {
+            s.append(kind, t.number(), body);
+            return null;
+        });
+    }
+
+    /** Whether the process that wrote {@code owner} ("pid@start") is still running. */
+    static boolean alive(String owner) {
+        if (owner == null || owner.isEmpty()) return false;
+        if (owner.equals(SELF)) return true;
+        int at = owner.indexOf('@');
+        try {
+            long pid = Long.parseLong(at < 0 ? owner : owner.substring(0, at));
+            String start = at < 0 ? "" : owner.substring(at + 1);
+            return ProcessHandle.of(pid).map(h -> h.isAlive() && h.info().startInstant().map(Object::toString).orElse("?").equals(start)).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

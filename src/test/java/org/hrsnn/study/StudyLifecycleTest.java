@@ -1,0 +1,127 @@
+package org.hrsnn.study;
+
+import org.hrsnn.export.DesignExport;
+import org.hrsnn.export.DesignFiles;
+import org.hrsnn.score.TrialEvaluator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class StudyLifecycleTest {
+    @TempDir
+    Path root;
+
+    static final Path SPACE = Path.of("search-spaces", "hrsnn-heterogeneous.yaml");
+
+    Study create(String name, int trials) throws Exception {
+        StudyConfig c = new StudyConfig(name, SPACE.toString(), SearchSpaceFiles.tree(SPACE), "memory-capacity", Objective.E, 5, trials, 3, true,
+                Instant.now().toString(), "test");
+        return Study.create(root, c);
+    }
+
+    Process child(String name) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.hrsnn.cli.Main", "study", "run", name,
+                "--root", root.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    static void assertNumbersUnique(List<Trial> trials, int expected) {
+        Set<Integer> n = new HashSet<>();
+        for (Trial t : trials) assertTrue(n.add(t.number()), "duplicate trial " + t.number());
+        assertEquals(expected, trials.stream().filter(Trial::finished).count());
+        for (int k = 0; k < trials.size(); k++) assertEquals(k, trials.get(k).number());
+    }
+
+    @Test
+    void aKilledRunResumesWithNothingLostOrDuplicated() throws Exception {
+        Study s = create("killed", 6);
+        Process p = child("killed");
+        // Wait until the child has finished at least one trial and is in the middle of another.
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        Trial interrupted = null;
+        while (System.nanoTime() < deadline && interrupted == null) {
+            Thread.sleep(50);
+            List<Trial> t = s.trials();
+            if (t.stream().anyMatch(Trial::finished))
+                interrupted = t.stream().filter(x -> x.state() == Trial.State.RUNNING).findFirst().orElse(null);
+        }
+        assertNotNull(interrupted, "the child started a second trial");
+        final Trial cut = interrupted;
+        p.destroyForcibly(); // SIGKILL: no shutdown hooks, no chance to write anything
+        p.waitFor();
+        assertEquals(Trial.State.RUNNING, s.trials().get(cut.number()).state(), "left RUNNING by the dead process");
+
+        new StudyRunner(s).run(null, 1, null);
+        List<Trial> after = s.trials();
+        assertNumbersUnique(after, 6);
+        Trial rerun = after.get(cut.number());
+        assertTrue(rerun.finished(), "the interrupted trial was finished by the resumed run");
+        assertEquals(cut.params(), rerun.params(), "re-run with its original parameters");
+        assertEquals(cut.seed(), rerun.seed());
+        long runningEvents = s.journal().read().stream().filter(e -> e.kind().equals("running") && e.trial() == cut.number()).count();
+        assertEquals(2, runningEvents, "started by the dead process, then once more");
+    }
+
+    @Test
+    void twoProcessesShareAStudy() throws Exception {
+        Study s = create("shared", 8);
+        Process a = child("shared"), b = child("shared");
+        assertEquals(0, a.waitFor());
+        assertEquals(0, b.waitFor());
+        List<Trial> after = s.trials();
+        assertNumbersUnique(after, 8);
+        Set<String> owners = new HashSet<>();
+        for (var e : s.journal().read()) if (e.kind().equals("running")) owners.add(e.body().get("owner").asText());
+        assertEquals(2, owners.size(), "both processes ran trials");
+    }
+
+    @Test
+    void anExportedDesignReEvaluatesToItsMetrics() throws Exception {
+        Study s = create("export", 4);
+        new StudyRunner(s).run(null, 1, null);
+        // The best by E, or (if every trial was pruned) any trial whose memory stage measured MC.
+        List<Trial> trials = s.trials();
+        Trial best = Ranking.byE(trials).stream().findFirst()
+                .orElseGet(() -> trials.stream().filter(t -> t.metric("mc") != null).findFirst().orElseThrow());
+        Path f = root.resolve("best.json");
+        DesignExport.write(f, DesignMapping.toSpec(best.params()), best.seed(), best.metrics(), best.params(), "export", best.number(),
+                "memory-capacity", "e", "test");
+        DesignFiles.Design d = DesignFiles.read(f);
+        var again = new TrialEvaluator("memory-capacity").memory(d.network(), d.seed());
+        if (best.metric("e") != null) assertEquals(best.metric("e"), again.e(), 0.0);
+        assertEquals(best.metric("mc"), again.memory().total(), 0.0);
+        assertEquals(best.metric("s"), again.activity().meanRate(), 0.0);
+    }
+
+    @Test
+    void badInputLeavesNoStudyFolder() throws Exception {
+        Path bad = root.resolve("bad.yaml");
+        Files.writeString(bad, "format: hrsnn-search-space\nversion: 1\nparameters:\n  - {name: tau_m_e_mean, type: float, low: 0, high: 10, log: true}\n");
+        assertThrows(SearchSpaceFiles.SpaceFileException.class, () -> SearchSpaceFiles.fromTree("bad.yaml", SearchSpaceFiles.tree(bad), "bad"));
+        Files.writeString(bad, "format: hrsnn-search-space\nversion: 1\nparameters:\n  - {name: tau_m_e_meen, type: float, low: 1, high: 10}\n");
+        var unknown = assertThrows(StudyException.class, () -> Study.create(root, new StudyConfig("s1", "bad.yaml", SearchSpaceFiles.tree(bad),
+                "memory-capacity", Objective.E, 1, 3, -1, true, "", "test")));
+        assertTrue(unknown.getMessage().contains("tau_m_e_meen"), unknown.getMessage());
+        var task = assertThrows(StudyException.class, () -> Study.create(root, new StudyConfig("s2", SPACE.toString(), SearchSpaceFiles.tree(SPACE),
+                "cooking", Objective.E, 1, 3, -1, true, "", "test")));
+        assertTrue(task.getMessage().contains("cooking"), task.getMessage());
+        assertThrows(StudyException.class, () -> Study.create(root, new StudyConfig("../escape", SPACE.toString(), SearchSpaceFiles.tree(SPACE),
+                "memory-capacity", Objective.E, 1, 3, -1, true, "", "test")));
+        List<Path> left = new ArrayList<>();
+        try (var l = Files.list(root)) {
+            l.filter(Files::isDirectory).forEach(left::add);
+        }
+        assertEquals(List.of(), left, "no study folder, not even a temporary one");
+        create("twice", 1);
+        assertThrows(StudyException.class, () -> create("twice", 1));
+    }
+}
