@@ -7,8 +7,8 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 /**
  * Ridge regression with an unpenalised intercept on standardised features. One thin SVD of the training
  * design (via Commons Math's symmetric eigen-decomposition) serves any number of targets, and the penalty of each target is chosen by
- * generalised cross-validation over a log grid: GCV(l) = n |y - yhat|^2 / (n - df(l))^2 with
- * df = sum s_i^2 / (s_i^2 + l).
+ * generalised cross-validation over a log grid: GCV(l) = n |y - yhat|^2 / (n - 1 - df(l))^2 with
+ * df = sum s_i^2 / (s_i^2 + l), among the penalties that leave at least 5% of the rows' degrees of freedom.
  */
 public final class Ridge {
     /** A fitted readout for one target. */
@@ -33,6 +33,15 @@ public final class Ridge {
 
     /** Prepares the design {@code x} (rows are samples). */
     public Ridge(double[][] x) {
+        this(x, false);
+    }
+
+    /** The same with the SVD fallback forced (for tests of that path). */
+    static Ridge withSvd(double[][] x) {
+        return new Ridge(x, true);
+    }
+
+    private Ridge(double[][] x, boolean forceSvd) {
         n = x.length;
         p = x[0].length;
         mean = new double[p];
@@ -47,9 +56,23 @@ public final class Ridge {
         for (int j = 0; j < p; j++) scale[j] = Math.max(Math.sqrt(scale[j]), Math.max(0.01 * typical, 1e-12));
         double[][] z = new double[n][p];
         for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) z[i][j] = (x[i][j] - mean[j]) / scale[j];
-        // Thin SVD Z = U S V^T from the symmetric eigen-decomposition (Commons Math) of the smaller Gram
-        // matrix: Z^T Z = V S^2 V^T when n >= p, Z Z^T = U S^2 U^T otherwise. Squaring the condition number
-        // only disturbs singular values far below the smallest penalty of the grid (1e-8 n).
+        double[][][] usv;
+        try {
+            usv = forceSvd ? fromSvd(z, n, p) : fromGram(z, n, p);
+        } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+            usv = fromSvd(z, n, p); // the eigen solver did not converge: the slower SVD always does
+        }
+        u = usv[0];
+        s = usv[1][0];
+        v = usv[2];
+    }
+
+    /**
+     * Thin SVD Z = U S V^T from the symmetric eigen-decomposition (Commons Math) of the smaller Gram
+     * matrix: Z^T Z = V S^2 V^T when n >= p, Z Z^T = U S^2 U^T otherwise. Squaring the condition number only
+     * disturbs singular values far below the smallest penalty of the grid (1e-8 n). Returns {U, {S}, V}.
+     */
+    private static double[][][] fromGram(double[][] z, int n, int p) {
         boolean tall = n >= p;
         int q = tall ? p : n;
         double[][] gram = new double[q][q];
@@ -69,16 +92,14 @@ public final class Ridge {
         double top = Math.max(ev[order[0]], 0);
         int r = 0;
         while (r < q && ev[order[r]] > top * 1e-12 && ev[order[r]] > 0) r++;
-        s = new double[r];
-        u = new double[n][r];
-        v = new double[p][r];
+        double[] s = new double[r];
+        double[][] u = new double[n][r], v = new double[p][r];
         RealMatrix vectors = eig.getV();
         for (int k = 0; k < r; k++) {
             s[k] = Math.sqrt(ev[order[k]]);
             double[] e = vectors.getColumn(order[k]);
             double[][] known = tall ? v : u, other = tall ? u : v;
             for (int a = 0; a < q; a++) known[a][k] = e[a];
-            // the other side: U = Z V S^-1, or V = Z^T U S^-1
             if (tall) for (int i = 0; i < n; i++) {
                 double t = 0;
                 for (int j = 0; j < p; j++) t += z[i][j] * e[j];
@@ -90,6 +111,23 @@ public final class Ridge {
                 other[j][k] = t / s[k];
             }
         }
+        return new double[][][] {u, {s}, v};
+    }
+
+    /** Thin SVD by Commons Math's SingularValueDecomposition (on the transpose when n < p). */
+    private static double[][][] fromSvd(double[][] z, int n, int p) {
+        RealMatrix m = new Array2DRowRealMatrix(z, false);
+        boolean tall = n >= p;
+        var svd = new org.apache.commons.math3.linear.SingularValueDecomposition(tall ? m : m.transpose());
+        double[] sv = svd.getSingularValues();
+        double tol = (sv.length == 0 ? 0 : sv[0]) * Math.max(n, p) * Math.ulp(1.0);
+        int r = 0;
+        while (r < sv.length && sv[r] > tol) r++;
+        double[][] left = (tall ? svd.getU() : svd.getV()).getData(), right = (tall ? svd.getV() : svd.getU()).getData();
+        double[][] u = new double[n][r], v = new double[p][r];
+        for (int i = 0; i < n; i++) System.arraycopy(left[i], 0, u[i], 0, r);
+        for (int j = 0; j < p; j++) System.arraycopy(right[j], 0, v[j], 0, r);
+        return new double[][][] {u, {java.util.Arrays.copyOf(sv, r)}, v};
     }
 
     public int rows() { return n; }
@@ -100,7 +138,7 @@ public final class Ridge {
         double ym = mean(y), total = 0, inSpan = 0;
         for (double t : y) total += (t - ym) * (t - ym);
         for (double t : c) inSpan += t * t;
-        double best = Double.POSITIVE_INFINITY, bestLambda = GRID[0] * n;
+        double best = Double.POSITIVE_INFINITY, bestLambda = GRID[GRID.length - 1] * n; // if none qualifies: the strongest
         for (double g : GRID) {
             double lambda = g * n, rss = total - inSpan, df = 0;
             for (int i = 0; i < s.length; i++) {
@@ -109,7 +147,10 @@ public final class Ridge {
                 df += s2 / (s2 + lambda);
             }
             double denom = n - 1 - df; // one degree of freedom for the intercept
-            double gcv = denom > 0 ? n * rss / (denom * denom) : Double.POSITIVE_INFINITY;
+            // Near interpolation (df -> n - 1, possible when features outnumber rows) GCV is 0/0 and its
+            // minimum is decided by rounding; only penalties that leave 5% of the rows' freedom count.
+            if (denom < Math.max(1, 0.05 * n)) continue;
+            double gcv = n * rss / (denom * denom);
             if (gcv < best) {
                 best = gcv;
                 bestLambda = lambda;

@@ -58,4 +58,16 @@ class RidgeTest {
         assertTrue(r.fit(noise).lambda() > 1, "noise: " + r.fit(noise).lambda());
         assertEquals(x[5][2] + 0.5 * x[5][7], r.fit(clean).predict(x[5]), 1e-4);
     }
+
+    @ParameterizedTest
+    @CsvSource({"60, 8", "10, 25"})
+    void theSvdFallbackGivesTheSameModel(int n, int p) {
+        double[][] x = design(7, n, p);
+        var rng = Seeds.rng(2);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) y[i] = x[i][1] - x[i][p - 2] + rng.nextDouble();
+        Ridge.Model a = new Ridge(x).fit(y), b = Ridge.withSvd(x).fit(y);
+        assertEquals(a.lambda(), b.lambda(), 0.0, "GCV picks the same penalty");
+        assertArrayEquals(a.coefficients(), b.coefficients(), 1e-8);
+    }
 }

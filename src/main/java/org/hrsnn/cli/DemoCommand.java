@@ -1,0 +1,61 @@
+package org.hrsnn.cli;
+
+import org.hrsnn.study.Objective;
+import org.hrsnn.study.SearchSpaceFiles;
+import org.hrsnn.study.Study;
+import org.hrsnn.study.StudyConfig;
+import org.hrsnn.study.StudyException;
+import org.hrsnn.study.StudyRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The default study, end to end: creates (or resumes) studies/demo with the heterogeneous HRSNN space",
+                "on JapaneseVowels (E first, then accuracy), runs it, exports the best designs and says where they are."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--root", defaultValue = "studies", description = "Folder of studies (default: ${DEFAULT-VALUE}).")
+    Path root;
+
+    @Option(names = "--space", defaultValue = "search-spaces/hrsnn-heterogeneous.yaml", description = "Search space (default: ${DEFAULT-VALUE}).")
+    Path space;
+
+    @Option(names = "--name", defaultValue = "demo", description = "Study name (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--trials", defaultValue = "30", description = "Budget (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--workers", defaultValue = "1", description = "Parallel trials (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Override
+    public Integer call() throws Exception {
+        Study s;
+        if (Files.exists(root.resolve(name).resolve(Study.CONFIG))) {
+            s = StudyCommand.open(root, name);
+            System.out.println("resuming study '" + name + "' in " + s.folder());
+        } else {
+            try {
+                s = Study.create(root, new StudyConfig(name, space.toString(), SearchSpaceFiles.tree(space), "japanese-vowels",
+                        Objective.E_THEN_TASK, 1, trials, -1, true, Instant.now().toString(), "hrsnn " + Main.version()));
+            } catch (SearchSpaceFiles.SpaceFileException | StudyException e) {
+                throw new Main.BadInputException(e.getMessage());
+            }
+            System.out.printf("created study '%s' in %s: %d-D space %s, JapaneseVowels, objective e-then-task, %d trials%n", name, s.folder(),
+                    s.space().dimension(), space, trials);
+        }
+        new StudyRunner(s).run(null, workers, StudyCommand::progress);
+        CommandLine cl = Main.commandLine();
+        cl.execute("study", "best", name, "--root", root.toString(), "--top", "3");
+        cl.execute("study", "export", name, "--root", root.toString());
+        System.out.println("study folder: " + s.folder().toAbsolutePath() + " (study.json, journal.jsonl, export/)");
+        System.out.println("more: hrsnn study status " + name + " | hrsnn study trials " + name + " | hrsnn study --help");
+        return 0;
+    }
+}
