@@ -253,15 +253,15 @@ final class StudyCommand {
         @Override
         public Integer call() throws Exception {
             List<Trial> all = open(root, name).trials();
-            print("by E, then task", Ranking.byE(all));
-            print("by task metric", Ranking.byTask(all));
-            print("Pareto set of (E, task metric)", Ranking.pareto(all));
+            print("by E, then task", Ranking.byE(all), top);
+            print("by task metric", Ranking.byTask(all), top);
+            print("Pareto set of (E, task metric)", Ranking.pareto(all), Integer.MAX_VALUE);
             return 0;
         }
 
-        private void print(String title, List<Trial> ts) {
+        private static void print(String title, List<Trial> ts, int limit) {
             System.out.println(title + ":");
-            ts.stream().limit(top).forEach(t -> System.out.println("  trial " + t.number() + summary(t)));
+            ts.stream().limit(limit).forEach(t -> System.out.println("  trial " + t.number() + summary(t)));
             if (ts.isEmpty()) System.out.println("  (none)");
         }
     }
