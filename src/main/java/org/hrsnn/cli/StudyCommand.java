@@ -1,6 +1,5 @@
 package org.hrsnn.cli;
 
-import org.hrsnn.export.DesignExport;
 import org.hrsnn.export.DesignFiles;
 import org.hrsnn.study.DesignMapping;
 import org.hrsnn.study.Objective;
@@ -9,6 +8,7 @@ import org.hrsnn.study.SearchSpaceFiles;
 import org.hrsnn.study.Study;
 import org.hrsnn.study.StudyConfig;
 import org.hrsnn.study.StudyException;
+import org.hrsnn.study.StudyExport;
 import org.hrsnn.study.StudyRunner;
 import org.hrsnn.study.Trial;
 import picocli.CommandLine.Command;
@@ -18,8 +18,6 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +80,7 @@ final class StudyCommand {
         @Option(names = "--trials", description = "Change the budget of finished trials to N.") Integer trials;
         @Option(names = "--timeout", paramLabel = "D", description = "Stop starting trials after this long (ISO-8601 like PT10M, or 90s, 10m, 2h).") String timeout;
         @Option(names = "--workers", defaultValue = "1", description = "Trials evaluated in parallel threads (default: ${DEFAULT-VALUE}).") int workers;
+        @Option(names = "--trial-timeout", paramLabel = "D", description = "Record a trial as failed when it takes longer than this (90s, 10m, PT5M).") String trialTimeout;
 
         @Override
         public Integer call() throws Exception {
@@ -98,7 +97,7 @@ final class StudyCommand {
             long before = s.trials().stream().filter(Trial::finished).count();
             System.out.printf("study '%s': %d of %d trials finished; task %s, objective %s%n", name, before, s.config().trials(),
                     s.config().task(), s.config().objective().label());
-            int n = new StudyRunner(s).run(d, workers, StudyCommand::progress);
+            int n = new StudyRunner(s, trialTimeout == null ? null : duration(trialTimeout)).run(d, workers, StudyCommand::progress);
             List<Trial> all = s.trials();
             System.out.printf("this run finished %d trial(s); %d of %d done. Results: hrsnn study status %s; designs: hrsnn study export %s%n",
                     n, all.stream().filter(Trial::finished).count(), s.config().trials(), name, name);
@@ -122,7 +121,7 @@ final class StudyCommand {
                 default -> throw new IllegalArgumentException();
             };
         } catch (RuntimeException e) {
-            throw new Main.BadInputException("--timeout must look like 90s, 10m, 2h or PT10M, got '" + s + "'");
+            throw new Main.BadInputException("durations must look like 90s, 10m, 2h or PT10M, got '" + s + "'");
         }
     }
 
@@ -206,7 +205,7 @@ final class StudyCommand {
             Study s = open(root, name);
             List<Trial> all = s.trials();
             switch (format) {
-                case "csv" -> System.out.print(csv(s, all));
+                case "csv" -> System.out.print(StudyExport.csv(s, all));
                 case "json" -> System.out.println(DesignFiles.mapper().writeValueAsString(all.stream().map(t -> Map.of("trial", t.number(),
                         "state", t.state().name().toLowerCase(Locale.ROOT), "seed", t.seed(), "params", t.params(), "metrics", t.metrics(),
                         "reason", String.valueOf(t.reason()), "seconds", t.seconds())).toList()));
@@ -226,23 +225,6 @@ final class StudyCommand {
 
     static String f(Double v) {
         return v == null ? "-" : String.format("%.4g", v);
-    }
-
-    static String csv(Study s, List<Trial> all) {
-        var params = new ArrayList<>(s.space().parameters().stream().map(org.hrsnn.opt.Parameter::name).toList());
-        var metrics = new LinkedHashSet<String>(List.of("s", "silentFraction", "maxRate", "mc", "e", "accuracy", "nrmse", "baseline"));
-        StringBuilder b = new StringBuilder("trial,state,seed,seconds,reason");
-        metrics.forEach(m -> b.append(',').append(m));
-        params.forEach(p -> b.append(',').append(p));
-        b.append('\n');
-        for (Trial t : all) {
-            b.append(t.number()).append(',').append(t.state().name().toLowerCase(Locale.ROOT)).append(',').append(t.seed()).append(',')
-                    .append(String.format(Locale.ROOT, "%.3f", t.seconds())).append(',').append(t.reason() == null ? "" : '"' + t.reason().replace("\"", "'") + '"');
-            for (String m : metrics) b.append(',').append(t.metric(m) == null ? "" : String.valueOf(t.metric(m)));
-            for (String p : params) b.append(',').append(t.params().get(p));
-            b.append('\n');
-        }
-        return b.toString();
     }
 
     @Command(name = "best", mixinStandardHelpOptions = true, description = "The best trials by E (then task), by the task, and the Pareto set.")
@@ -278,19 +260,13 @@ final class StudyCommand {
         public Integer call() throws Exception {
             Study s = open(root, name);
             Path dir = out != null ? out : s.folder().resolve("export");
-            List<Trial> all = s.trials();
-            var chosen = new java.util.LinkedHashMap<Integer, Trial>();
-            Ranking.byE(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
-            Ranking.byTask(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
-            Ranking.pareto(all).forEach(t -> chosen.put(t.number(), t));
-            for (Trial t : chosen.values()) {
-                Path f = dir.resolve(String.format("trial-%04d.json", t.number()));
-                DesignExport.write(f, DesignMapping.toSpec(t.params()), t.seed(), t.metrics(), t.params(), name, t.number(), s.config().task(),
-                        s.config().objective().label(), "hrsnn " + Main.version());
-                System.out.println("wrote " + f + summary(t));
+            var byNumber = new java.util.HashMap<Integer, Trial>();
+            s.trials().forEach(t -> byNumber.put(t.number(), t));
+            for (Path f : StudyExport.export(s, dir, top, "hrsnn " + Main.version())) {
+                int n = Integer.parseInt(f.getFileName().toString().replaceAll("\\D", ""));
+                System.out.println("wrote " + f + summary(byNumber.get(n)));
             }
-            DesignFiles.writeAtomically(dir.resolve("trials.csv"), csv(s, all));
-            System.out.println("wrote " + dir.resolve("trials.csv") + " (" + all.size() + " trials)");
+            System.out.println("wrote " + dir.resolve("trials.csv") + " (" + byNumber.size() + " trials)");
             System.out.println("re-evaluate one with: hrsnn evaluate --design FILE --task " + s.config().task());
             return 0;
         }

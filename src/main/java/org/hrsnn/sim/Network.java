@@ -8,6 +8,7 @@ import org.hrsnn.model.NeuronParams;
 import org.hrsnn.model.StdpRule;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 
 /**
  * A network instantiated from a {@link NetworkSpec} and a seed, as flat arrays. Neurons 0..nE-1 are
@@ -252,6 +253,8 @@ public final class Network implements NetworkView {
         for (int k = 0; k < steps; k++) {
             step(channels == 0 ? null : stimulus.at(k));
             for (Monitor m : monitors) m.afterStep(this, k);
+            // A run can be long: let a caller that gave up (a trial timeout) stop it.
+            if ((k & 4095) == 4095 && Thread.currentThread().isInterrupted()) throw new CancellationException("simulation interrupted");
         }
     }
 

@@ -38,9 +38,16 @@ public final class StudyRunner {
     private final Study study;
     private final TrialEvaluator evaluator;
     private final GpSampler sampler;
+    private final Duration trialTimeout;
 
     public StudyRunner(Study study) {
+        this(study, null);
+    }
+
+    /** @param trialTimeout longest time one trial may take before it is recorded as failed (null: no limit) */
+    public StudyRunner(Study study, Duration trialTimeout) {
         this.study = study;
+        this.trialTimeout = trialTimeout;
         this.evaluator = new TrialEvaluator(study.config().task());
         this.sampler = new GpSampler(study.config().seed(), study.config().initialPoints(), 0, AcquisitionOptimizer.Settings.DEFAULT);
     }
@@ -120,7 +127,7 @@ public final class StudyRunner {
             created.put("seed", seed);
             session.append("created", n, created);
             session.append("running", n, Study.JSON.createObjectNode().put("owner", SELF));
-            return new Trial(n, Trial.State.RUNNING, params, unit, seed, Map.of(), null, SELF, 0);
+            return new Trial(n, Trial.State.RUNNING, params, unit, seed, Map.of(), null, SELF, 0, null);
         });
     }
 
@@ -138,6 +145,37 @@ public final class StudyRunner {
     }
 
     private Trial evaluate(Trial t) throws IOException {
+        if (trialTimeout == null) return evaluateNow(t);
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "hrsnn-trial-" + t.number());
+            th.setDaemon(true);
+            return th;
+        });
+        long t0 = System.nanoTime();
+        try {
+            return pool.submit(() -> evaluateNow(t)).get(trialTimeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            pool.shutdownNow(); // interrupts the simulation, which stops at its next check and records nothing
+            ObjectNode body = Study.JSON.createObjectNode();
+            body.put("reason", "timed out after " + trialTimeout.toSeconds() + " s").put("seconds", (System.nanoTime() - t0) / 1e9);
+            study.journal().locked(s -> {
+                boolean finished = TrialStates.replay(s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
+                if (!finished) s.append("failed", t.number(), body); // it may have finished just before the timeout
+                return null;
+            });
+            return study.trials().stream().filter(x -> x.number() == t.number()).findFirst().orElseThrow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Trial evaluateNow(Trial t) throws IOException {
         long t0 = System.nanoTime();
         Map<String, Object> metrics = new LinkedHashMap<>();
         String kind;
@@ -148,7 +186,10 @@ public final class StudyRunner {
             metrics.put("s", m.activity().meanRate());
             metrics.put("silentFraction", m.activity().silentFraction());
             metrics.put("maxRate", m.activity().maxRate());
-            if (m.memory() != null) metrics.put("mc", m.memory().total());
+            if (m.memory() != null) {
+                metrics.put("mc", m.memory().total());
+                metrics.put("mcCurve", m.memory().curve());
+            }
             if (!m.failed()) metrics.put("e", m.e());
             Objective obj = study.config().objective();
             if (m.failed() && obj != Objective.TASK) {
@@ -188,6 +229,7 @@ public final class StudyRunner {
     }
 
     private void record(Trial t, String kind, Map<String, Object> metrics, String reason, long t0) throws IOException {
+        if (Thread.currentThread().isInterrupted()) return; // a trial that timed out: the timeout path records it
         ObjectNode body = Study.JSON.createObjectNode();
         body.set("metrics", Study.JSON.valueToTree(metrics));
         if (reason != null) body.put("reason", reason);

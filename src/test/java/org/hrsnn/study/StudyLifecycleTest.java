@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -92,13 +93,25 @@ class StudyLifecycleTest {
         List<Trial> trials = s.trials();
         Trial best = Ranking.byE(trials).stream().findFirst()
                 .orElseGet(() -> trials.stream().filter(t -> t.metric("mc") != null).findFirst().orElseThrow());
-        Path f = root.resolve("best.json");
-        DesignExport.write(f, DesignMapping.toSpec(best.params()), best.seed(), best.metrics(), best.params(), "export", best.number(),
-                "memory-capacity", "e", "test");
+        Path f = StudyExport.export(s, root.resolve("out"), 1, "test").stream()
+                .filter(p -> p.getFileName().toString().equals(String.format("trial-%04d.json", best.number()))).findFirst()
+                .orElseGet(() -> {
+                    try { // a trial without E is not among the exported best: write it the same way
+                        Path g = root.resolve("best.json");
+                        DesignExport.write(g, DesignMapping.toSpec(best.params()), best.seed(), Map.of("mcCurve", best.mcCurve()), best.params(),
+                                "export", best.number(), "memory-capacity", "e", "test");
+                        return g;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
         DesignFiles.Design d = DesignFiles.read(f);
         var again = new TrialEvaluator("memory-capacity").memory(d.network(), d.seed());
         if (best.metric("e") != null) assertEquals(best.metric("e"), again.e(), 0.0);
         assertEquals(best.metric("mc"), again.memory().total(), 0.0);
+        assertArrayEquals(best.mcCurve(), again.memory().curve(), 0.0);
+        assertArrayEquals(best.mcCurve(), DesignFiles.mapper().convertValue(DesignFiles.mapper().readTree(f.toFile()).path("metrics").path("mcCurve"),
+                double[].class), 0.0, "the exported file carries the MC curve");
         assertEquals(best.metric("s"), again.activity().meanRate(), 0.0);
     }
 
@@ -123,5 +136,44 @@ class StudyLifecycleTest {
         assertEquals(List.of(), left, "no study folder, not even a temporary one");
         create("twice", 1);
         assertThrows(StudyException.class, () -> create("twice", 1));
+    }
+
+    @Test
+    void aTrialThatTakesTooLongFailsAndTheStudyGoesOn() throws Exception {
+        Study s = create("slowpoke", 2);
+        new StudyRunner(s, java.time.Duration.ofMillis(50)).run(null, 1, null);
+        List<Trial> after = s.trials();
+        assertNumbersUnique(after, 2);
+        for (Trial t : after) {
+            assertEquals(Trial.State.FAILED, t.state());
+            assertTrue(t.reason().startsWith("timed out"), t.reason());
+        }
+        Thread.sleep(300); // the interrupted simulations stop and must not write anything afterwards
+        assertEquals(4 + 2, s.journal().read().size(), "created, running and one failed event per trial, nothing more");
+    }
+
+    @Test
+    void aCorruptStudyFileIsNamed() throws Exception {
+        Study s = create("broken", 1);
+        Files.writeString(s.folder().resolve(Study.CONFIG), "{ not json");
+        var e = assertThrows(StudyException.class, () -> Study.open(root, "broken"));
+        assertTrue(e.getMessage().contains("study.json"), e.getMessage());
+        assertTrue(assertThrows(StudyException.class, () -> Study.open(root, "missing")).getMessage().contains("no study 'missing'"));
+    }
+
+    @Test
+    void oldJournalsStillLoad() throws Exception {
+        // The example study's journal as written on 2026-11-22 (before MC curves were recorded).
+        Path old = root.resolve("journal.jsonl");
+        try (var in = getClass().getResourceAsStream("/fixtures/journal-v1-2026-11-22.jsonl")) {
+            Files.copy(in, old);
+        }
+        List<Trial> trials = TrialStates.replay(new Journal(old).read());
+        assertEquals(30, trials.size());
+        assertTrue(trials.stream().allMatch(Trial::finished));
+        Trial t19 = trials.get(19);
+        assertEquals(7.234, t19.metric("e"), 5e-4);
+        assertEquals(0.9730, t19.metric("accuracy"), 5e-5);
+        assertEquals(null, t19.mcCurve());
     }
 }
