@@ -176,4 +176,14 @@ class StudyLifecycleTest {
         assertEquals(0.9730, t19.metric("accuracy"), 5e-5);
         assertEquals(null, t19.mcCurve());
     }
+
+    @Test
+    void parallelWorkerThreadsShareTheBudget() throws Exception {
+        Study s = create("threads", 6);
+        List<Integer> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        int n = new StudyRunner(s).run(null, 3, (t, all, budget, perTrial) -> seen.add(t.number()));
+        assertEquals(6, n);
+        assertNumbersUnique(s.trials(), 6);
+        assertEquals(6, new HashSet<>(seen).size(), "each trial reported once");
+    }
 }
