@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hrsnn.export.DesignFiles;
 import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.score.MemoryEvaluation;
-import org.hrsnn.score.PredictionEvaluation;
 import org.hrsnn.score.TrialEvaluator;
 import org.hrsnn.task.Series;
 import org.hrsnn.task.ShippedData;
-import org.hrsnn.random.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,17 +78,8 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             case "narma10", "mackey-glass", "lorenz", "sunspots" -> {
                 int ahead = task.equals("narma10") ? 1 : horizon;
-                Series series = switch (task) {
-                    case "narma10" -> Series.narma10(3000, Seeds.rng(s, "task.narma10"));
-                    case "mackey-glass" -> Series.mackeyGlass(3000, horizon, Seeds.rng(s, "task.mackey-glass"));
-                    case "lorenz" -> Series.lorenz(3000, horizon, Seeds.rng(s, "task.lorenz"));
-                    default -> {
-                        double[] x = ShippedData.sunspots();
-                        yield Series.ahead("sunspots", x, x.length, horizon);
-                    }
-                };
-                var settings = task.equals("sunspots") ? new PredictionEvaluation.Settings(10, 20, 20, 0.7, 10) : PredictionEvaluation.Settings.DEFAULT;
-                score = TrialEvaluator.prediction(spec, s, series, settings);
+                Series series = TrialEvaluator.series(task, s, horizon, task.equals("sunspots") ? ShippedData.sunspots() : null);
+                score = TrialEvaluator.prediction(spec, s, series, TrialEvaluator.settingsFor(series));
                 detail = String.format(" (%d steps, %d step(s) ahead)", series.u().length, ahead);
             }
             default -> throw new Main.BadInputException("--task must be memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots, got '" + task + "'");

@@ -46,7 +46,7 @@ public final class ClassificationEvaluation {
         long t0 = System.nanoTime();
         InputSpec in = design.input();
         NetworkSpec spec = design.withInput(new InputSpec(train.channels(), in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
-        Scaling scaling = Scaling.of(train, in.encoding() instanceof Encoding.Rate);
+        InputScaling scaling = InputScaling.of(train.series(), train.channels(), in.encoding() instanceof Encoding.Rate);
         Network net = Network.instantiate(spec, seed);
         int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / spec.dt()));
 
@@ -72,7 +72,7 @@ public final class ClassificationEvaluation {
         return new Result(accuracy, baseline, activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
     }
 
-    private static double[][] features(Network net, LabelledSeries d, Scaling scaling, int stepsPerValue, Settings s, PopulationRate rate) {
+    private static double[][] features(Network net, LabelledSeries d, InputScaling scaling, int stepsPerValue, Settings s, PopulationRate rate) {
         double[][] x = new double[d.size()][];
         int n = net.size();
         for (int i = 0; i < d.size(); i++) {
@@ -103,7 +103,7 @@ public final class ClassificationEvaluation {
     }
 
     /** The non-spiking baseline: the scaled input at the same moments plus each channel's mean. */
-    static double[][] rawFeatures(LabelledSeries d, Scaling scaling, int k) {
+    static double[][] rawFeatures(LabelledSeries d, InputScaling scaling, int k) {
         double[][] x = new double[d.size()][];
         int c = d.channels();
         for (int i = 0; i < d.size(); i++) {
@@ -131,43 +131,5 @@ public final class ClassificationEvaluation {
         }
     }
 
-    /** Per-channel affine scaling fitted on the training split. */
-    record Scaling(double[] offset, double[] factor) {
-        static Scaling of(LabelledSeries train, boolean unitInterval) {
-            int c = train.channels();
-            double[] lo = new double[c], hi = new double[c], mean = new double[c], sq = new double[c];
-            java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-            java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-            long n = 0;
-            for (double[][] s : train.series())
-                for (double[] row : s) {
-                    n++;
-                    for (int j = 0; j < c; j++) {
-                        lo[j] = Math.min(lo[j], row[j]);
-                        hi[j] = Math.max(hi[j], row[j]);
-                        mean[j] += row[j];
-                        sq[j] += row[j] * row[j];
-                    }
-                }
-            double[] offset = new double[c], factor = new double[c];
-            for (int j = 0; j < c; j++) {
-                if (unitInterval) {
-                    offset[j] = lo[j];
-                    factor[j] = hi[j] > lo[j] ? 1 / (hi[j] - lo[j]) : 1;
-                } else {
-                    double m = mean[j] / n, sd = Math.sqrt(Math.max(sq[j] / n - m * m, 0));
-                    offset[j] = m;
-                    factor[j] = sd > 0 ? 1 / sd : 1;
-                }
-            }
-            return new Scaling(offset, factor);
-        }
-
-        double[][] apply(double[][] s) {
-            double[][] out = new double[s.length][offset.length];
-            for (int t = 0; t < s.length; t++) for (int j = 0; j < offset.length; j++) out[t][j] = (s[t][j] - offset[j]) * factor[j];
-            return out;
-        }
-    }
 
 }

@@ -21,6 +21,8 @@ public final class PredictionEvaluation {
 
     public record Settings(double stepMs, double stateTau, int washout, double trainFraction, int taps) {
         public static final Settings DEFAULT = new Settings(10, 20, 100, 0.7, 10);
+        /** For short series (the 308 yearly sunspot numbers): a washout of 20 values. */
+        public static final Settings SHORT = new Settings(10, 20, 20, 0.7, 10);
     }
 
     public record Result(double nrmse, double baselineNrmse, Activity activity, double seconds) {}
@@ -34,10 +36,12 @@ public final class PredictionEvaluation {
         int n = series.u().length;
         int trainEnd = s.washout() + (int) ((n - s.washout()) * s.trainFraction());
         if (trainEnd - s.washout() < 10 || n - trainEnd < 10) throw new IllegalArgumentException("series too short: " + n + " steps");
-        double[] u = scale(series.u(), trainEnd, in.encoding() instanceof Encoding.Rate);
+        double[][] raw = new double[n][1];
+        for (int t = 0; t < n; t++) raw[t][0] = series.u()[t];
+        double[][] values = InputScaling.of(java.util.List.<double[][]>of(java.util.Arrays.copyOf(raw, trainEnd)), 1, in.encoding() instanceof Encoding.Rate).apply(raw);
+        double[] u = new double[n];
+        for (int t = 0; t < n; t++) u[t] = values[t][0];
         int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / spec.dt()));
-        double[][] values = new double[n][1];
-        for (int t = 0; t < n; t++) values[t][0] = u[t];
 
         Network net = Network.instantiate(spec, seed);
         if (spec.stdp().enabled()) {
@@ -71,20 +75,5 @@ public final class PredictionEvaluation {
             var += (y[t] - mean) * (y[t] - mean);
         }
         return Math.sqrt(se / var);
-    }
-
-    /** z-score (or min-max to [0, 1] for rate coding) with statistics of the first {@code upTo} values. */
-    static double[] scale(double[] u, int upTo, boolean unitInterval) {
-        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, m = 0, sq = 0;
-        for (int t = 0; t < upTo; t++) {
-            lo = Math.min(lo, u[t]);
-            hi = Math.max(hi, u[t]);
-            m += u[t] / upTo;
-            sq += u[t] * u[t] / upTo;
-        }
-        double sd = Math.sqrt(Math.max(sq - m * m, 1e-300));
-        double[] out = new double[u.length];
-        for (int t = 0; t < u.length; t++) out[t] = unitInterval ? (u[t] - lo) / (hi > lo ? hi - lo : 1) : (u[t] - m) / sd;
-        return out;
     }
 }

@@ -65,20 +65,28 @@ public final class TrialEvaluator {
             case "japanese-vowels" -> {
                 return classification(spec, seed, train, test);
             }
-            case "narma10" -> {
-                return prediction(spec, seed, Series.narma10(3000, Seeds.rng(seed, "task.narma10")), PredictionEvaluation.Settings.DEFAULT);
-            }
-            case "mackey-glass" -> {
-                return prediction(spec, seed, Series.mackeyGlass(3000, 1, Seeds.rng(seed, "task.mackey-glass")), PredictionEvaluation.Settings.DEFAULT);
-            }
-            case "lorenz" -> {
-                return prediction(spec, seed, Series.lorenz(3000, 1, Seeds.rng(seed, "task.lorenz")), PredictionEvaluation.Settings.DEFAULT);
-            }
-            case "sunspots" -> {
-                return prediction(spec, seed, Series.ahead("sunspots", sunspots, sunspots.length, 1), new PredictionEvaluation.Settings(10, 20, 20, 0.7, 10));
+            case "narma10", "mackey-glass", "lorenz", "sunspots" -> {
+                Series series = series(task, seed, 1, sunspots);
+                return prediction(spec, seed, series, settingsFor(series));
             }
             default -> throw new IllegalStateException("the memory task has no second stage");
         }
+    }
+
+    /** The series of a prediction task for {@code seed}, {@code horizon} steps ahead (NARMA-10 is always one). */
+    public static Series series(String task, long seed, int horizon, double[] sunspots) {
+        return switch (task) {
+            case "narma10" -> Series.narma10(3000, Seeds.rng(seed, "task.narma10"));
+            case "mackey-glass" -> Series.mackeyGlass(3000, horizon, Seeds.rng(seed, "task.mackey-glass"));
+            case "lorenz" -> Series.lorenz(3000, horizon, Seeds.rng(seed, "task.lorenz"));
+            case "sunspots" -> Series.ahead("sunspots", sunspots, sunspots.length, horizon);
+            default -> throw new IllegalArgumentException("not a prediction task: " + task);
+        };
+    }
+
+    /** Settings for a series: the short-series washout for fewer than 1,000 values. */
+    public static PredictionEvaluation.Settings settingsFor(Series s) {
+        return s.u().length < 1000 ? PredictionEvaluation.Settings.SHORT : PredictionEvaluation.Settings.DEFAULT;
     }
 
     public static TaskScore classification(NetworkSpec spec, long seed, LabelledSeries train, LabelledSeries test) {

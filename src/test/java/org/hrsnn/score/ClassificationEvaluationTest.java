@@ -33,7 +33,7 @@ class ClassificationEvaluationTest {
     @Test
     void theRawInputBaselineIsStrongOnJapaneseVowels() throws Exception {
         LabelledSeries train = read("JapaneseVowels_TRAIN.ts"), test = read("JapaneseVowels_TEST.ts");
-        var scaling = ClassificationEvaluation.Scaling.of(train, false);
+        var scaling = InputScaling.of(train.series(), train.channels(), false);
         int k = 5;
         double acc = org.hrsnn.readout.RidgeClassifier.fit(ClassificationEvaluation.rawFeatures(train, scaling, k), train.labels(), 9)
                 .accuracy(ClassificationEvaluation.rawFeatures(test, scaling, k), test.labels());
