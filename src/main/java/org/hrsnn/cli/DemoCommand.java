@@ -1,9 +1,9 @@
 package org.hrsnn.cli;
 
+import org.hrsnn.problem.HrsnnStudies;
+import org.hrsnn.score.MemoryProtocol;
 import org.hrsnn.study.Objective;
-import org.hrsnn.study.SearchSpaceFiles;
 import org.hrsnn.study.Study;
-import org.hrsnn.study.StudyConfig;
 import org.hrsnn.study.StudyException;
 import org.hrsnn.study.StudyRunner;
 import picocli.CommandLine;
@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -42,15 +41,15 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("resuming study '" + name + "' in " + s.folder());
         } else {
             try {
-                s = Study.create(root, new StudyConfig(name, space.toString(), SearchSpaceFiles.tree(space), "japanese-vowels",
-                        Objective.E_THEN_TASK, 1, trials, -1, true, Instant.now().toString(), "hrsnn " + Main.version()));
-            } catch (SearchSpaceFiles.SpaceFileException | StudyException e) {
+                s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, space, "japanese-vowels", Objective.E_THEN_TASK, 1, trials, -1, true,
+                        MemoryProtocol.DEFAULT, "hrsnn " + Main.version()));
+            } catch (StudyException e) {
                 throw new Main.BadInputException(e.getMessage());
             }
             System.out.printf("created study '%s' in %s: %d-D space %s, JapaneseVowels, objective e-then-task, %d trials%n", name, s.folder(),
                     s.space().dimension(), space, trials);
         }
-        new StudyRunner(s).run(null, workers, StudyCommand::progress);
+        new StudyRunner(s, StudyCommand.problem(s)).run(null, workers, StudyCommand::progress);
         CommandLine cl = Main.commandLine();
         cl.execute("study", "best", name, "--root", root.toString(), "--top", "3");
         cl.execute("study", "export", name, "--root", root.toString());

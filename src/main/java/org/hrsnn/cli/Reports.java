@@ -13,10 +13,12 @@ final class Reports {
         o.put("spikingActivityHz", r.activity().meanRate()).put("silentFraction", r.activity().silentFraction())
                 .put("maxRateHz", r.activity().maxRate());
         if (r.memory() != null) {
-            o.put("memoryCapacity", r.memory().total());
+            o.put("memoryCapacity", r.memory().total()).put("currentInputR2", r.memory().current());
             var curve = o.putArray("memoryCurve");
             for (double v : r.memory().curve()) curve.add(v);
         }
+        if (r.controls() != null)
+            o.putObject("memoryControls").put("shuffledInput", r.controls().shuffled()).put("inputOnly", r.controls().inputOnly());
         if (r.failed()) o.put("failure", r.failure());
         else o.put("e", r.e());
         o.putObject("memorySeconds").put("build", t.build()).put("training", t.training()).put("run", t.run()).put("readout", t.readout());
@@ -32,7 +34,8 @@ final class Reports {
         var t = r.timings();
         System.out.printf("S  = %.3f Hz (silent %.1f%%, max %.1f Hz)%n", r.activity().meanRate(), 100 * r.activity().silentFraction(), r.activity().maxRate());
         if (r.memory() != null) {
-            System.out.printf("MC = %.3f%n", r.memory().total());
+            System.out.printf("MC = %.3f   controls: input shuffled in time %.3f, the input alone %.3f (both should be ~0); current input r^2 %.3f%n",
+                    r.memory().total(), r.controls().shuffled(), r.controls().inputOnly(), r.memory().current());
             double[] c = r.memory().curve();
             System.out.println("r_k^2, k = 1.." + c.length + "  " + Sparkline.of(c).replace(" Hz)", ")"));
         }

@@ -1,14 +1,16 @@
 package org.hrsnn.cli;
 
 import org.hrsnn.export.DesignFiles;
-import org.hrsnn.study.DesignMapping;
+import org.hrsnn.problem.HrsnnProblem;
+import org.hrsnn.problem.HrsnnStudies;
+import org.hrsnn.problem.StudyExport;
+import org.hrsnn.score.MemoryProtocol;
 import org.hrsnn.study.Objective;
 import org.hrsnn.study.Ranking;
 import org.hrsnn.study.SearchSpaceFiles;
 import org.hrsnn.study.Study;
 import org.hrsnn.study.StudyConfig;
 import org.hrsnn.study.StudyException;
-import org.hrsnn.study.StudyExport;
 import org.hrsnn.study.StudyRunner;
 import org.hrsnn.study.Trial;
 import picocli.CommandLine.Command;
@@ -31,6 +33,15 @@ final class StudyCommand {
     static class Root {
         @Option(names = "--root", paramLabel = "DIR", defaultValue = "studies", description = "Folder of studies (default: ${DEFAULT-VALUE}).")
         Path root;
+    }
+
+    /** The HRSNN problem of a study, or a clear refusal (a study this version cannot evaluate). */
+    static HrsnnProblem problem(Study s) {
+        try {
+            return HrsnnProblem.of(s.config());
+        } catch (StudyException e) {
+            throw new Main.BadInputException(e.getMessage());
+        }
     }
 
     static Study open(Path root, String name) {
@@ -61,13 +72,11 @@ final class StudyCommand {
                 throw new Main.BadInputException("--objective: " + e.getMessage());
             }
             try {
-                var tree = SearchSpaceFiles.tree(space);
-                StudyConfig c = new StudyConfig(name, space.toString(), tree, task, obj, seed, trials, initial, !noDefaults,
-                        Instant.now().toString(), "hrsnn " + Main.version());
-                Study s = Study.create(root, c);
+                Study s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, space, task, obj, seed, trials, initial, !noDefaults,
+                        MemoryProtocol.DEFAULT, "hrsnn " + Main.version()));
                 System.out.printf("created study '%s' in %s: %d-D space %s, task %s, objective %s, seed %d, %d trials%n", name, s.folder(),
                         s.space().dimension(), space, task, obj.label(), seed, trials);
-            } catch (SearchSpaceFiles.SpaceFileException | StudyException e) {
+            } catch (StudyException e) {
                 throw new Main.BadInputException(e.getMessage());
             }
             return 0;
@@ -97,7 +106,7 @@ final class StudyCommand {
             long before = s.trials().stream().filter(Trial::finished).count();
             System.out.printf("study '%s': %d of %d trials finished; task %s, objective %s%n", name, before, s.config().trials(),
                     s.config().task(), s.config().objective().label());
-            int n = new StudyRunner(s, trialTimeout == null ? null : duration(trialTimeout)).run(d, workers, StudyCommand::progress);
+            int n = new StudyRunner(s, problem(s), trialTimeout == null ? null : duration(trialTimeout)).run(d, workers, StudyCommand::progress);
             List<Trial> all = s.trials();
             System.out.printf("this run finished %d trial(s); %d of %d done. Results: hrsnn study status %s; designs: hrsnn study export %s%n",
                     n, all.stream().filter(Trial::finished).count(), s.config().trials(), name, name);
@@ -138,10 +147,13 @@ final class StudyCommand {
     static String summary(Trial t) {
         StringBuilder b = new StringBuilder();
         if (t.metric("e") != null) b.append(String.format(" E=%.4g", t.metric("e")));
-        if (t.metric("mc") != null) b.append(String.format(" MC=%.3g", t.metric("mc")));
+        if (t.metric("mc") != null) b.append(String.format(" MC=%.3g", t.metric("mc")))
+                .append(t.metric("mcShuffled") == null ? "" : String.format(" (shuffled %.2g)", t.metric("mcShuffled")));
         if (t.metric("s") != null) b.append(String.format(" S=%.3g Hz", t.metric("s")));
-        if (t.metric("accuracy") != null) b.append(String.format(" accuracy=%.4f", t.metric("accuracy")));
-        if (t.metric("nrmse") != null) b.append(String.format(" NRMSE=%.4f", t.metric("nrmse")));
+        String raw = t.metric("baseline") == null ? "" : String.format(" (raw input %.4f", t.metric("baseline"))
+                + (t.metric("strongBaseline") == null ? ")" : String.format(", strong %.4f)", t.metric("strongBaseline")));
+        if (t.metric("accuracy") != null) b.append(String.format(" accuracy=%.4f", t.metric("accuracy"))).append(raw);
+        if (t.metric("nrmse") != null) b.append(String.format(" NRMSE=%.4f", t.metric("nrmse"))).append(raw);
         if (t.reason() != null) b.append(" (").append(t.reason()).append(")");
         return b.toString();
     }
@@ -262,6 +274,7 @@ final class StudyCommand {
             Path dir = out != null ? out : s.folder().resolve("export");
             var byNumber = new java.util.HashMap<Integer, Trial>();
             s.trials().forEach(t -> byNumber.put(t.number(), t));
+            problem(s); // refuses a study this version cannot rebuild designs for
             for (Path f : StudyExport.export(s, dir, top, "hrsnn " + Main.version())) {
                 int n = Integer.parseInt(f.getFileName().toString().replaceAll("\\D", ""));
                 System.out.println("wrote " + f + summary(byNumber.get(n)));

@@ -67,14 +67,19 @@ public final class DesignFiles {
     public static Design read(Path file) throws DesignFormatException {
         String name = file.toString();
         JsonNode root;
-        ObjectMapper m = mapper();
         try {
-            root = m.readTree(file.toFile());
+            root = mapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new DesignFormatException(name, "", "not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new DesignFormatException(name, "", "cannot be read: " + e.getMessage());
         }
+        return fromTree(root, name);
+    }
+
+    /** A design from a parsed design file; {@code name} names it in errors. */
+    public static Design fromTree(JsonNode root, String name) throws DesignFormatException {
+        ObjectMapper m = mapper();
         if (root == null || !root.isObject()) throw new DesignFormatException(name, "", "must hold a JSON object");
         if (!FORMAT.equals(root.path("format").asText()))
             throw new DesignFormatException(name, "format", "must be \"" + FORMAT + "\"");

@@ -54,9 +54,13 @@ public record NetworkSpec(Population excitatory, Population inhibitory, Pathways
 
     /** The homogeneous counterpart: every neuron and synapse gets the mean of its distribution. */
     public NetworkSpec homogeneous() {
+        return withHomogeneousNeurons().withStdp(stdp.homogeneous());
+    }
+
+    /** Every neuron of a population gets the population's mean parameters; STDP stays as it is. */
+    public NetworkSpec withHomogeneousNeurons() {
         return new NetworkSpec(new Population(excitatory.size(), excitatory.neuron().homogeneous()),
-                new Population(inhibitory.size(), inhibitory.neuron().homogeneous()), recurrent, input,
-                stdp.homogeneous(), dt);
+                new Population(inhibitory.size(), inhibitory.neuron().homogeneous()), recurrent, input, stdp, dt);
     }
 
     public NetworkSpec withStdp(StdpRule rule) {

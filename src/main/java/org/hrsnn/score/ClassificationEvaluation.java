@@ -36,7 +36,12 @@ public final class ClassificationEvaluation {
         public static final Settings DEFAULT = new Settings(5, 5, 20);
     }
 
-    public record Result(double accuracy, double baselineAccuracy, Activity activity, int features, double seconds) {}
+    /**
+     * @param baselineAccuracy       the same classifier on the raw input at the network's sampling moments plus channel means
+     * @param strongBaselineAccuracy the same classifier on the raw input at every time step (each sample resampled
+     *                               to the longest training length by linear interpolation)
+     */
+    public record Result(double accuracy, double baselineAccuracy, double strongBaselineAccuracy, Activity activity, int features, double seconds) {}
 
     private ClassificationEvaluation() {}
 
@@ -68,8 +73,11 @@ public final class ClassificationEvaluation {
         double accuracy = RidgeClassifier.fit(xTrain, train.labels(), classes).accuracy(xTest, test.labels());
         double baseline = RidgeClassifier.fit(rawFeatures(train, scaling, s.points()), train.labels(), classes)
                 .accuracy(rawFeatures(test, scaling, s.points()), test.labels());
+        int length = train.series().stream().mapToInt(x -> x.length).max().orElse(1);
+        double strong = RidgeClassifier.fit(everyStep(train, scaling, length), train.labels(), classes)
+                .accuracy(everyStep(test, scaling, length), test.labels());
         Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
-        return new Result(accuracy, baseline, activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
+        return new Result(accuracy, baseline, strong, activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
     }
 
     private static double[][] features(Network net, LabelledSeries d, InputScaling scaling, int stepsPerValue, Settings s, PopulationRate rate) {
@@ -112,6 +120,27 @@ public final class ClassificationEvaluation {
             double[] f = new double[c * (k + 1)];
             for (int p = 0; p < at.length; p++) System.arraycopy(u[at[p]], 0, f, p * c, c);
             for (double[] row : u) for (int j = 0; j < c; j++) f[k * c + j] += row[j] / u.length;
+            x[i] = f;
+        }
+        return x;
+    }
+
+    /**
+     * The strong baseline's features: every channel at every time step, each sample linearly resampled to
+     * {@code length} steps (the identity when lengths are equal).
+     */
+    static double[][] everyStep(LabelledSeries d, InputScaling scaling, int length) {
+        double[][] x = new double[d.size()][];
+        int c = d.channels();
+        for (int i = 0; i < d.size(); i++) {
+            double[][] u = scaling.apply(d.series().get(i));
+            double[] f = new double[length * c];
+            for (int t = 0; t < length; t++) {
+                double pos = length == 1 || u.length == 1 ? 0 : (double) t * (u.length - 1) / (length - 1);
+                int lo = (int) Math.floor(pos), hi = Math.min(lo + 1, u.length - 1);
+                double w = pos - lo;
+                for (int j = 0; j < c; j++) f[t * c + j] = (1 - w) * u[lo][j] + w * u[hi][j];
+            }
             x[i] = f;
         }
         return x;

@@ -11,10 +11,12 @@ import org.hrsnn.readout.Ridge;
  * what the features can hold; so an r_k^2 that is not significantly above zero (two-sided t-test on the
  * held-out segment, alpha = 0.001) counts as 0.
  *
- * @param total MC
- * @param curve r_k^2 for k = 1..K
+ * @param total   MC
+ * @param curve   r_k^2 for k = 1..K
+ * @param current r^2 of the current input (k = 0): how well the states encode what they are driven by; not
+ *                part of MC, whose delays start at 1 so that a memoryless state scores 0
  */
-public record MemoryCapacity(double total, double[] curve) {
+public record MemoryCapacity(double total, double[] curve, double current) {
     /** Significance level below which a delay's correlation counts as chance. */
     public static final double ALPHA = 0.001;
 
@@ -26,33 +28,50 @@ public record MemoryCapacity(double total, double[] curve) {
      * @param maxDelay K
      */
     public static MemoryCapacity of(double[][] states, double[] u, int washout, double trainFraction, int maxDelay) {
+        return of(states, java.util.List.of(u), washout, trainFraction, maxDelay).get(0);
+    }
+
+    /**
+     * MC of the same states against several input sequences (for example the real input and a shuffled
+     * control), sharing one decomposition of the training states.
+     */
+    public static java.util.List<MemoryCapacity> of(double[][] states, java.util.List<double[]> inputs, int washout, double trainFraction, int maxDelay) {
         int t0 = washout + maxDelay; // first step whose every target u[t-k] exists and is past the washout
         int usable = states.length - t0;
         int train = (int) Math.floor(usable * trainFraction);
         int test = usable - train;
-        if (train < 2 || test < 2)
+        if (train < 2 || test < 3)
             throw new IllegalArgumentException("too few steps: " + states.length + " with washout " + washout + " and " + maxDelay + " delays");
-        double[][] xTrain = java.util.Arrays.copyOfRange(states, t0, t0 + train);
-        Ridge ridge = new Ridge(xTrain);
-        double[] curve = new double[maxDelay];
-        double total = 0;
+        for (double[] u : inputs)
+            if (u.length != states.length) throw new IllegalArgumentException("input has " + u.length + " steps, the states " + states.length);
+        Ridge ridge = new Ridge(java.util.Arrays.copyOfRange(states, t0, t0 + train));
         double t = new org.apache.commons.math3.distribution.TDistribution(test - 2).inverseCumulativeProbability(1 - ALPHA / 2);
         double chance = t * t / (t * t + test - 2); // r^2 below this is indistinguishable from no correlation
-        for (int k = 1; k <= maxDelay; k++) {
-            double[] yTrain = new double[train];
-            for (int i = 0; i < train; i++) yTrain[i] = u[t0 + i - k];
-            Ridge.Model m = ridge.fit(yTrain);
-            double[] pred = new double[test], target = new double[test];
-            for (int i = 0; i < test; i++) {
-                int step = t0 + train + i;
-                pred[i] = m.predict(states[step]);
-                target[i] = u[step - k];
+        java.util.List<MemoryCapacity> out = new java.util.ArrayList<>();
+        for (double[] u : inputs) {
+            double[] curve = new double[maxDelay];
+            double total = 0, current = 0;
+            for (int k = 0; k <= maxDelay; k++) {
+                double[] yTrain = new double[train];
+                for (int i = 0; i < train; i++) yTrain[i] = u[t0 + i - k];
+                Ridge.Model m = ridge.fit(yTrain);
+                double[] pred = new double[test], target = new double[test];
+                for (int i = 0; i < test; i++) {
+                    int step = t0 + train + i;
+                    pred[i] = m.predict(states[step]);
+                    target[i] = u[step - k];
+                }
+                double r2 = squaredCorrelation(pred, target);
+                double kept = r2 > chance ? r2 : 0;
+                if (k == 0) current = kept;
+                else {
+                    curve[k - 1] = kept;
+                    total += kept;
+                }
             }
-            double r2 = squaredCorrelation(pred, target);
-            curve[k - 1] = r2 > chance ? r2 : 0;
-            total += curve[k - 1];
+            out.add(new MemoryCapacity(total, curve, current));
         }
-        return new MemoryCapacity(total, curve);
+        return out;
     }
 
     /** Squared Pearson correlation; 0 when either side is constant. */

@@ -1,24 +1,30 @@
 package org.hrsnn.score;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.hrsnn.model.Encoding;
+import org.apache.commons.rng.sampling.PermutationSampler;
 import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.random.Seeds;
-import org.hrsnn.sim.FilteredStates;
 import org.hrsnn.sim.Network;
 import org.hrsnn.sim.PopulationRate;
 import org.hrsnn.sim.Stimulus;
+import org.hrsnn.sim.WindowStates;
+
+import java.util.List;
 
 /**
- * The first stage of scoring a candidate: S, MC and E = S / MC on the memory task.
+ * The first stage of scoring a candidate: S, MC and E = S / MC on the memory task, under a
+ * {@link MemoryProtocol}.
  * <ol>
  *   <li>Build the network from the spec and seed.</li>
- *   <li>If its STDP rule is enabled: run {@code trainingSamples} i.i.d. uniform inputs with plasticity
+ *   <li>If its STDP rule is enabled: run {@code trainingInputs} i.i.d. uniform inputs with plasticity
  *       on, then freeze the weights and reset the state.</li>
- *   <li>Run {@code samples} new i.i.d. uniform inputs u(t) in [0, 1] (channel 0; other channels 0),
- *       each held for {@code sampleMs}; record spikes and the filtered spike trains at the end of each
- *       sample.</li>
+ *   <li>Run {@code inputs} new i.i.d. uniform inputs u(t) in [0, 1] (channel 0; other channels 0),
+ *       each held for {@code holdMs}; record spikes and, at the end of each hold window, the protocol's
+ *       state kinds (no state has memory of its own: see {@link org.hrsnn.sim.StateKind}).</li>
  *   <li>S from the spikes; MC from the states ({@link MemoryCapacity}, held out); E = S / MC.</li>
+ *   <li>Controls, reported beside MC: the same readouts against the input shuffled in time (chance
+ *       level, about 0), and on the input alone as the only state (the readout's own memory, 0 for a
+ *       protocol whose states carry none).</li>
  * </ol>
  * A silent network, a saturated one (mean rate at or above 90% of the rate its refractory periods allow,
  * 1 / (t_ref + dt)), or one whose MC is below {@code mcFloor}, is a failed evaluation with its reason;
@@ -26,66 +32,68 @@ import org.hrsnn.sim.Stimulus;
  */
 public final class MemoryEvaluation {
 
-    public record Settings(int trainingSamples, int washout, int samples, double trainFraction, int maxDelay,
-                           double sampleMs, double stateTau, double mcFloor) {
-        public static final Settings DEFAULT = new Settings(1000, 100, 2000, 0.65, 60, 10, 20, 0.1);
-
-        public Settings {
-            if (trainingSamples < 0 || washout < 0 || samples < 1 || maxDelay < 1)
-                throw new IllegalArgumentException("sample counts must be positive");
-            if (!(trainFraction > 0 && trainFraction < 1)) throw new IllegalArgumentException("trainFraction must be in (0, 1)");
-            if (!(sampleMs > 0) || !(stateTau > 0)) throw new IllegalArgumentException("sampleMs and stateTau must be > 0");
-        }
-    }
-
     /** Stage timings, seconds. */
     public record Timings(double build, double training, double run, double readout) {}
+
+    /**
+     * Known-answer figures measured with every evaluation.
+     *
+     * @param shuffled  MC of the network's states against the input permuted in time
+     * @param inputOnly MC of a readout whose only state is the current input
+     */
+    public record Controls(double shuffled, double inputOnly) {}
 
     /**
      * The outcome. When {@code failure} is non-null the candidate failed for that reason and {@code e} is
      * NaN; S and whatever else was measured are still reported.
      */
-    public record Result(Activity activity, MemoryCapacity memory, double e, String failure, Timings timings) {
+    public record Result(Activity activity, MemoryCapacity memory, Controls controls, double e, String failure, Timings timings) {
         public boolean failed() { return failure != null; }
     }
 
     private MemoryEvaluation() {}
 
-    public static Result evaluate(NetworkSpec spec, long seed, Settings s) {
+    public static Result evaluate(NetworkSpec spec, long seed, MemoryProtocol p) {
         if (spec.input().channels() < 1)
             throw new IllegalArgumentException("the memory task drives input channel 0, but the design has no input channel");
         long t0 = System.nanoTime();
         Network net = Network.instantiate(spec, seed);
-        int stepsPerSample = Math.max(1, (int) Math.round(s.sampleMs() / spec.dt()));
+        int hold = holdSteps(spec, p);
         long t1 = System.nanoTime();
-        if (spec.stdp().enabled() && s.trainingSamples() > 0) {
+        if (spec.stdp().enabled() && p.trainingInputs() > 0) {
             net.setPlastic(true);
-            net.run(stimulus(spec, Seeds.rng(seed, "task.memory.training"), s.trainingSamples(), stepsPerSample).stimulus);
-            net.setPlastic(false);
+            net.run(new Stimulus(column(inputs(Seeds.rng(seed, "task.memory.training"), p.trainingInputs()), spec.input().channels()), hold));
             net.reset();
         }
         net.setPlastic(false);
         long t2 = System.nanoTime();
-        Input in = stimulus(spec, Seeds.rng(seed, "task.memory.evaluation"), s.samples(), stepsPerSample);
-        int[] sampleEnds = new int[s.samples()];
-        for (int k = 0; k < sampleEnds.length; k++) sampleEnds[k] = (k + 1) * stepsPerSample - 1;
-        PopulationRate rate = new PopulationRate(stepsPerSample);
-        FilteredStates states = new FilteredStates(s.stateTau(), sampleEnds);
-        net.run(in.stimulus, rate, states);
+        double[] u = inputs(Seeds.rng(seed, "task.memory.evaluation"), p.inputs());
+        PopulationRate rate = new PopulationRate(hold);
+        WindowStates states = new WindowStates(hold, p.states());
+        net.run(new Stimulus(column(u, spec.input().channels()), hold), rate, states);
         long t3 = System.nanoTime();
         Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
         if (rate.meanRate() == 0)
-            return new Result(activity, null, Double.NaN, "silent network: no spikes", timings(t0, t1, t2, t3, System.nanoTime()));
+            return new Result(activity, null, null, Double.NaN, "silent network: no spikes", timings(t0, t1, t2, t3, System.nanoTime()));
         double limit = saturationRate(spec);
         if (rate.meanRate() >= 0.9 * limit)
-            return new Result(activity, null, Double.NaN, String.format("saturated network: mean rate %.1f Hz, the refractory limit is %.1f Hz",
+            return new Result(activity, null, null, Double.NaN, String.format("saturated network: mean rate %.1f Hz, the refractory limit is %.1f Hz",
                     rate.meanRate(), limit), timings(t0, t1, t2, t3, System.nanoTime()));
-        MemoryCapacity mc = MemoryCapacity.of(states.samples(), in.u, s.washout(), s.trainFraction(), s.maxDelay());
-        long t4 = System.nanoTime();
-        Timings tm = timings(t0, t1, t2, t3, t4);
-        if (mc.total() < s.mcFloor())
-            return new Result(activity, mc, Double.NaN, String.format("memory capacity %.3g below the floor %.3g", mc.total(), s.mcFloor()), tm);
-        return new Result(activity, mc, activity.meanRate() / mc.total(), null, tm);
+        List<MemoryCapacity> mc = MemoryCapacity.of(states.rows(), List.of(u, shuffled(u, seed)), p.washout(), p.trainFraction(), p.delays());
+        double[][] alone = new double[u.length][];
+        for (int t = 0; t < u.length; t++) alone[t] = new double[] {u[t]};
+        double inputOnly = MemoryCapacity.of(alone, u, p.washout(), p.trainFraction(), p.delays()).total();
+        Controls controls = new Controls(mc.get(1).total(), inputOnly);
+        MemoryCapacity memory = mc.get(0);
+        Timings tm = timings(t0, t1, t2, t3, System.nanoTime());
+        if (memory.total() < p.mcFloor())
+            return new Result(activity, memory, controls, Double.NaN, String.format("memory capacity %.3g below the floor %.3g", memory.total(), p.mcFloor()), tm);
+        return new Result(activity, memory, controls, activity.meanRate() / memory.total(), null, tm);
+    }
+
+    /** Steps per hold window (at least one). */
+    static int holdSteps(NetworkSpec spec, MemoryProtocol p) {
+        return Math.max(1, (int) Math.round(p.holdMs() / spec.dt()));
     }
 
     /**
@@ -102,18 +110,26 @@ public final class MemoryEvaluation {
         return new Timings((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);
     }
 
-    private record Input(Stimulus stimulus, double[] u) {}
+    /** i.i.d. uniform u in [0, 1] (rate coding reads it as a fraction of its maximum rate). */
+    static double[] inputs(UniformRandomProvider rng, int n) {
+        double[] u = new double[n];
+        for (int k = 0; k < n; k++) u[k] = rng.nextDouble();
+        return u;
+    }
 
-    /** i.i.d. uniform u in [0, 1] on channel 0 (rate coding reads it as a fraction of its maximum rate). */
-    private static Input stimulus(NetworkSpec spec, UniformRandomProvider rng, int samples, int stepsPerSample) {
-        int c = spec.input().channels();
-        double[] u = new double[samples];
-        double[][] values = new double[samples][c];
-        for (int k = 0; k < samples; k++) {
-            u[k] = rng.nextDouble();
-            values[k][0] = u[k];
-        }
-        assert spec.input().encoding() instanceof Encoding.Analog || u.length > 0;
-        return new Input(new Stimulus(values, stepsPerSample), u);
+    /** {@code u} on channel 0 of {@code channels}. */
+    static double[][] column(double[] u, int channels) {
+        double[][] values = new double[u.length][channels];
+        for (int k = 0; k < u.length; k++) values[k][0] = u[k];
+        return values;
+    }
+
+    /** The control input: {@code u} permuted in time by a seeded shuffle. */
+    static double[] shuffled(double[] u, long seed) {
+        int[] order = PermutationSampler.natural(u.length);
+        PermutationSampler.shuffle(Seeds.rng(seed, "task.memory.shuffle"), order);
+        double[] out = new double[u.length];
+        for (int t = 0; t < u.length; t++) out[t] = u[order[t]];
+        return out;
     }
 }

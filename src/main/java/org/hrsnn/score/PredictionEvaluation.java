@@ -4,7 +4,8 @@ import org.hrsnn.model.Encoding;
 import org.hrsnn.model.InputSpec;
 import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.readout.Ridge;
-import org.hrsnn.sim.FilteredStates;
+import org.hrsnn.sim.StateKind;
+import org.hrsnn.sim.WindowStates;
 import org.hrsnn.sim.Network;
 import org.hrsnn.sim.PopulationRate;
 import org.hrsnn.sim.Stimulus;
@@ -12,20 +13,28 @@ import org.hrsnn.task.Series;
 
 /**
  * Prediction error of a design on a series: the input drives one channel (scaled with statistics of the
- * training segment), each value held for {@code stepMs}; the state after each value feeds a ridge readout
- * (GCV) fitted on the training segment; NRMSE = rms error / standard deviation of the target, on the
- * held-out segment that follows. If the rule is enabled, STDP first runs over the training segment and
- * the weights are frozen. The baseline is the same readout on the last {@code taps} raw inputs.
+ * training segment), each value held for {@code stepMs}; the state at the end of each value's window (the
+ * memory protocol's state kinds, which carry no memory of their own) feeds a ridge readout (GCV) fitted on
+ * the training segment; NRMSE = rms error / standard deviation of the target, on the held-out segment that
+ * follows. If the rule is enabled, STDP first runs over the training segment and the weights are frozen.
+ * Baselines, the same readout on raw inputs: the last {@code taps} values, and (the strong one) a tapped
+ * delay line whose length is chosen from {@link #TAP_CHOICES} on the training segment alone (fitted on its
+ * first 80%, validated on the rest), so the network has to do better than the best linear filter of the
+ * input.
  */
 public final class PredictionEvaluation {
 
-    public record Settings(double stepMs, double stateTau, int washout, double trainFraction, int taps) {
-        public static final Settings DEFAULT = new Settings(10, 20, 100, 0.7, 10);
+    public record Settings(double stepMs, java.util.List<StateKind> states, int washout, double trainFraction, int taps) {
+        public static final Settings DEFAULT = new Settings(10, MemoryProtocol.DEFAULT.states(), 100, 0.7, 10);
         /** For short series (the 308 yearly sunspot numbers): a washout of 20 values. */
-        public static final Settings SHORT = new Settings(10, 20, 20, 0.7, 10);
+        public static final Settings SHORT = new Settings(10, MemoryProtocol.DEFAULT.states(), 20, 0.7, 10);
     }
 
-    public record Result(double nrmse, double baselineNrmse, Activity activity, double seconds) {}
+    /** Tapped-delay lengths the strong baseline chooses from. */
+    static final int[] TAP_CHOICES = {1, 2, 3, 5, 8, 10, 15, 20, 30};
+
+    /** @param bestTaps the strong baseline's chosen number of taps */
+    public record Result(double nrmse, double baselineNrmse, double strongBaselineNrmse, int bestTaps, Activity activity, double seconds) {}
 
     private PredictionEvaluation() {}
 
@@ -50,17 +59,31 @@ public final class PredictionEvaluation {
             net.reset();
         }
         net.setPlastic(false);
-        int[] ends = new int[n];
-        for (int t = 0; t < n; t++) ends[t] = (t + 1) * stepsPerValue - 1;
-        FilteredStates states = new FilteredStates(s.stateTau(), ends);
+        WindowStates states = new WindowStates(stepsPerValue, s.states());
         PopulationRate rate = new PopulationRate(stepsPerValue);
         net.run(new Stimulus(values, stepsPerValue), states, rate);
-        double nrmse = fitAndScore(states.samples(), series.y(), s.washout(), trainEnd);
+        double nrmse = fitAndScore(states.rows(), series.y(), s.washout(), trainEnd);
 
-        double[][] taps = new double[n][s.taps()];
-        for (int t = 0; t < n; t++) for (int k = 0; k < s.taps(); k++) taps[t][k] = t - k >= 0 ? u[t - k] : 0;
-        double baseline = fitAndScore(taps, series.y(), s.washout(), trainEnd);
-        return new Result(nrmse, baseline, new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate()), (System.nanoTime() - t0) / 1e9);
+        double baseline = fitAndScore(taps(u, s.taps()), series.y(), s.washout(), trainEnd);
+        int validateFrom = s.washout() + (int) (0.8 * (trainEnd - s.washout()));
+        int bestTaps = TAP_CHOICES[0];
+        double bestValidation = Double.POSITIVE_INFINITY;
+        for (int k : TAP_CHOICES) {
+            double v = fitAndScore(java.util.Arrays.copyOf(taps(u, k), trainEnd), java.util.Arrays.copyOf(series.y(), trainEnd), s.washout(), validateFrom);
+            if (v < bestValidation) {
+                bestValidation = v;
+                bestTaps = k;
+            }
+        }
+        double strong = fitAndScore(taps(u, bestTaps), series.y(), s.washout(), trainEnd);
+        return new Result(nrmse, baseline, strong, bestTaps, new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate()), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The last {@code k} inputs u(t), u(t-1), ... (zeros before the start). */
+    static double[][] taps(double[] u, int k) {
+        double[][] x = new double[u.length][k];
+        for (int t = 0; t < u.length; t++) for (int j = 0; j < k; j++) x[t][j] = t - j >= 0 ? u[t - j] : 0;
+        return x;
     }
 
     /** Ridge on rows [washout, trainEnd), NRMSE on [trainEnd, n). */

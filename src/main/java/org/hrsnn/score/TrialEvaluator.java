@@ -19,8 +19,13 @@ public final class TrialEvaluator {
     /** Tasks a study can use (FSDD and arbitrary UEA files need paths and are run with {@code evaluate}). */
     public static final List<String> TASKS = List.of("memory-capacity", "japanese-vowels", "narma10", "mackey-glass", "lorenz", "sunspots");
 
-    /** The task stage's outcome. {@code higherIsBetter} tells accuracy from NRMSE. */
-    public record TaskScore(String metric, double value, double baseline, boolean higherIsBetter, Activity activity, double seconds) {}
+    /**
+     * The task stage's outcome. {@code higherIsBetter} tells accuracy from NRMSE. {@code baseline} is the same
+     * readout on the raw input as the network sees it (same moments, or the last 10 values);
+     * {@code strongBaseline} the same readout on the raw input at every time step (classification) or on the
+     * best tapped delay line chosen on the training data (prediction).
+     */
+    public record TaskScore(String metric, double value, double baseline, double strongBaseline, boolean higherIsBetter, Activity activity, double seconds) {}
 
     private final String task;
     private volatile LabelledSeries train, test;
@@ -40,13 +45,31 @@ public final class TrialEvaluator {
         return !task.equals("memory-capacity");
     }
 
-    /** Stage 1. A design without input channels gets one. */
+    /** Stage 1 under the default protocol. */
     public MemoryEvaluation.Result memory(NetworkSpec spec, long seed) {
+        return memory(spec, seed, MemoryProtocol.DEFAULT);
+    }
+
+    /** Stage 1. A design without input channels gets one. */
+    public MemoryEvaluation.Result memory(NetworkSpec spec, long seed, MemoryProtocol protocol) {
         if (spec.input().channels() < 1) {
             InputSpec in = spec.input();
             spec = spec.withInput(new InputSpec(1, in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
         }
-        return MemoryEvaluation.evaluate(spec, seed, MemoryEvaluation.Settings.DEFAULT);
+        return MemoryEvaluation.evaluate(spec, seed, protocol);
+    }
+
+    /** The identity of a task's data (name and SHA-256 of the shipped files), or null for generated series. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode dataIdentity(String task) throws IOException {
+        var o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        switch (task) {
+            case "japanese-vowels" -> o.put("name", "JapaneseVowels").put("train.sha256", ShippedData.sha256("JapaneseVowels_TRAIN.ts.gz"))
+                    .put("test.sha256", ShippedData.sha256("JapaneseVowels_TEST.ts.gz"));
+            case "sunspots" -> o.put("name", "sunspots").put("sha256", ShippedData.sha256("sunspots.csv"));
+            case "narma10", "mackey-glass", "lorenz" -> o.put("name", task).put("generated", "from the trial seed, 3000 steps");
+            default -> { return null; }
+        }
+        return o;
     }
 
     /** Loads the task's data once (evaluations themselves may run in parallel threads). */
@@ -91,11 +114,11 @@ public final class TrialEvaluator {
 
     public static TaskScore classification(NetworkSpec spec, long seed, LabelledSeries train, LabelledSeries test) {
         var r = ClassificationEvaluation.evaluate(spec, seed, train, test, ClassificationEvaluation.Settings.DEFAULT);
-        return new TaskScore("accuracy", r.accuracy(), r.baselineAccuracy(), true, r.activity(), r.seconds());
+        return new TaskScore("accuracy", r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), true, r.activity(), r.seconds());
     }
 
     public static TaskScore prediction(NetworkSpec spec, long seed, Series s, PredictionEvaluation.Settings settings) {
         var r = PredictionEvaluation.evaluate(spec, seed, s, settings);
-        return new TaskScore("nrmse", r.nrmse(), r.baselineNrmse(), false, r.activity(), r.seconds());
+        return new TaskScore("nrmse", r.nrmse(), r.baselineNrmse(), r.strongBaselineNrmse(), false, r.activity(), r.seconds());
     }
 }

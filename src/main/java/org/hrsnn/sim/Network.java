@@ -399,6 +399,7 @@ public final class Network implements NetworkView {
     @Override public int spikeCount() { return lastSpikeCount; }
     @Override public int spike(int k) { return lastSpikes[k]; }
     @Override public double voltage(int neuron) { return v[neuron]; }
+    @Override public double thresholdIncrease(int neuron) { return beta[neuron] * b[neuron]; }
     @Override public double[] excitatoryWeights() { return ee.weightsCopy(); }
 
     /** Signed weights of every recurrent synapse leaving {@code neuron}. */

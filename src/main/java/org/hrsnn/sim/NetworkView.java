@@ -17,6 +17,9 @@ public interface NetworkView {
 
     double voltage(int neuron);
 
+    /** Current increase of the neuron's threshold by adaptation, beta * b, in mV (0 without adaptation). */
+    double thresholdIncrease(int neuron);
+
     /** A copy of the current E-to-E weights, in synapse order. */
     double[] excitatoryWeights();
 }

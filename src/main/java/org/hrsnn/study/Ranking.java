@@ -18,9 +18,9 @@ public final class Ranking {
         return v == null || !Double.isFinite(v) ? Double.POSITIVE_INFINITY : v;
     }
 
-    /** Trials with an E, lowest E first, ties broken by the task metric. */
+    /** Finished trials with an E (a running or killed trial is not ranked), lowest E first, ties broken by the task metric. */
     public static List<Trial> byE(List<Trial> trials) {
-        return trials.stream().filter(t -> t.metric("e") != null)
+        return trials.stream().filter(t -> t.finished() && t.metric("e") != null)
                 .sorted(Comparator.comparingDouble((Trial t) -> t.metric("e")).thenComparingDouble(t -> orMax(taskLoss(t))).thenComparingInt(Trial::number))
                 .toList();
     }

@@ -34,7 +34,8 @@ import java.util.Set;
  */
 public final class SearchSpaceFiles {
     public static final String FORMAT = "hrsnn-search-space";
-    public static final int VERSION = 1;
+    /** Version 2 adds the problem's fields: a template, and the fields each parameter sets. */
+    public static final int VERSION = 2;
 
     /** A loaded file: the space with its name and description. */
     public record Loaded(String name, String description, SearchSpace space) {}
@@ -50,6 +51,9 @@ public final class SearchSpaceFiles {
 
     private static final Set<String> TOP = Set.of("format", "version", "name", "description", "parameters");
     private static final Set<String> COMMON = Set.of("name", "type", "description");
+    /** Fields the engine passes to the problem unread (version 2): the HRSNN template and each parameter's paths. */
+    private static final Set<String> PROBLEM_TOP = Set.of("template", "templateSource", "homogeneous");
+    private static final Set<String> PROBLEM_PARAMETER = Set.of("path", "paths");
 
     public static Loaded read(Path file) throws SpaceFileException {
         String f = file.toString();
@@ -78,10 +82,11 @@ public final class SearchSpaceFiles {
     /** Builds the space from a parsed file; {@code f} names it in errors. */
     public static Loaded fromTree(String f, JsonNode root, String defaultName) throws SpaceFileException {
         if (root == null || !root.isObject()) throw new SpaceFileException(f, "must hold a mapping with 'format', 'version' and 'parameters'");
-        unknown(f, "the file", root, TOP);
         if (!FORMAT.equals(root.path("format").asText())) throw new SpaceFileException(f, "field 'format' must be \"" + FORMAT + "\"");
-        if (root.path("version").asInt(-1) != VERSION)
-            throw new SpaceFileException(f, "field 'version': this hrsnn reads version " + VERSION + ", the file has " + root.path("version"));
+        int version = root.path("version").asInt(-1);
+        if (version < 1 || version > VERSION)
+            throw new SpaceFileException(f, "field 'version': this hrsnn reads versions 1 and " + VERSION + ", the file has " + root.path("version"));
+        unknown(f, "the file", root, version >= 2 ? union(TOP, PROBLEM_TOP) : TOP);
         JsonNode ps = root.path("parameters");
         if (!ps.isArray() || ps.isEmpty()) throw new SpaceFileException(f, "field 'parameters' must be a non-empty list");
         List<Parameter> out = new ArrayList<>();
@@ -92,7 +97,7 @@ public final class SearchSpaceFiles {
             String name = text(f, where, p, "name", true);
             where = "parameter '" + name + "'";
             try {
-                out.add(parameter(f, where, name, p));
+                out.add(parameter(f, where, name, p, version >= 2 ? PROBLEM_PARAMETER : Set.of()));
             } catch (InvalidSpaceException e) {
                 throw new SpaceFileException(f, e.getMessage());
             }
@@ -104,23 +109,23 @@ public final class SearchSpaceFiles {
         }
     }
 
-    private static Parameter parameter(String f, String where, String name, JsonNode p) throws SpaceFileException {
+    private static Parameter parameter(String f, String where, String name, JsonNode p, Set<String> problem) throws SpaceFileException {
         String type = text(f, where, p, "type", true).toLowerCase(Locale.ROOT);
         String description = p.has("description") ? p.get("description").asText() : "";
         switch (type) {
             case "float" -> {
-                unknown(f, where, p, union("low", "high", "log", "default"));
+                unknown(f, where, p, union(problem, "low", "high", "log", "default"));
                 boolean log = bool(f, where, p, "log");
                 Double def = p.has("default") ? number(f, where, p, "default") : null;
                 return new Parameter.Float(name, number(f, where, p, "low"), number(f, where, p, "high"), log, def, description);
             }
             case "int" -> {
-                unknown(f, where, p, union("low", "high", "log", "default"));
+                unknown(f, where, p, union(problem, "low", "high", "log", "default"));
                 Long def = p.has("default") ? integer(f, where, p, "default") : null;
                 return new Parameter.Int(name, integer(f, where, p, "low"), integer(f, where, p, "high"), bool(f, where, p, "log"), def, description);
             }
             case "categorical" -> {
-                unknown(f, where, p, union("choices", "default"));
+                unknown(f, where, p, union(problem, "choices", "default"));
                 JsonNode c = p.path("choices");
                 if (!c.isArray() || c.isEmpty()) throw new SpaceFileException(f, where + ", field 'choices': must be a non-empty list");
                 List<String> choices = new ArrayList<>();
@@ -128,7 +133,7 @@ public final class SearchSpaceFiles {
                 return new Parameter.Categorical(name, choices, p.has("default") ? p.get("default").asText() : null, description);
             }
             case "fixed" -> {
-                unknown(f, where, p, union("value"));
+                unknown(f, where, p, union(problem, "value"));
                 JsonNode v = p.get("value");
                 if (v == null || v.isNull()) throw new SpaceFileException(f, where + ", field 'value': is missing");
                 Object value = v.isIntegralNumber() ? (Object) v.asLong() : v.isNumber() ? (Object) v.asDouble() : v.isBoolean() ? (Object) v.asBoolean() : v.asText();
@@ -138,9 +143,16 @@ public final class SearchSpaceFiles {
         }
     }
 
-    private static Set<String> union(String... extra) {
+    private static Set<String> union(Set<String> problem, String... extra) {
         var s = new java.util.HashSet<>(COMMON);
         s.addAll(List.of(extra));
+        s.addAll(problem);
+        return s;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var s = new java.util.HashSet<>(a);
+        s.addAll(b);
         return s;
     }
 

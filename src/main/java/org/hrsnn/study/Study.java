@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.hrsnn.opt.Parameter;
 import org.hrsnn.opt.SearchSpace;
-import org.hrsnn.score.TrialEvaluator;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,16 +47,19 @@ public final class Study {
         return TrialStates.replay(journal.read());
     }
 
-    /** Checks {@code config} (name, space, mapping, task, objective, budget) and writes the study. */
-    public static Study create(Path root, StudyConfig config) throws StudyException {
+    /** Checks a configuration the problem is made from (its space, task and settings). */
+    @FunctionalInterface
+    public interface Check {
+        void check(StudyConfig config, SearchSpace space) throws StudyException;
+    }
+
+    /** Checks {@code config} (name, space, budget; the rest by {@code problem}) and writes the study. */
+    public static Study create(Path root, StudyConfig config, Check problem) throws StudyException {
         if (config.name() == null || !NAME.matcher(config.name()).matches())
             throw new StudyException("study name '" + config.name() + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         SearchSpace space = space(config);
-        if (!TrialEvaluator.TASKS.contains(config.task()))
-            throw new StudyException("task '" + config.task() + "' is not one a study can use; tasks: " + TrialEvaluator.TASKS);
-        if (config.task().equals("memory-capacity") && config.objective() != Objective.E)
-            throw new StudyException("the memory-capacity task has no task stage: use objective e");
         if (config.trials() < 1) throw new StudyException("trials must be >= 1, got " + config.trials());
+        problem.check(config, space);
         Path target = root.resolve(config.name());
         if (Files.exists(target)) throw new StudyException("study '" + config.name() + "' already exists in " + root);
         Path tmp = null;
@@ -82,11 +83,13 @@ public final class Study {
         if (!Files.isRegularFile(cfg)) throw new StudyException("no study '" + name + "' in " + root + " (no " + cfg + ")");
         try {
             JsonNode n = JSON.readTree(cfg.toFile());
-            if (!StudyConfig.FORMAT.equals(n.path("format").asText()) || n.path("version").asInt() != StudyConfig.VERSION)
-                throw new StudyException(cfg + ": not an hrsnn study of version " + StudyConfig.VERSION);
+            int version = n.path("version").asInt();
+            if (!StudyConfig.FORMAT.equals(n.path("format").asText()) || version < 1 || version > StudyConfig.VERSION)
+                throw new StudyException(cfg + ": not an hrsnn study of version 1 to " + StudyConfig.VERSION);
             StudyConfig c = new StudyConfig(n.path("name").asText(), n.path("spaceSource").asText(), n.get("space"), n.path("task").asText(),
                     Objective.parse(n.path("objective").asText()), n.path("seed").asLong(), n.path("trials").asInt(),
-                    n.path("initialPoints").asInt(-1), n.path("enqueueDefaults").asBoolean(), n.path("created").asText(), n.path("tool").asText());
+                    n.path("initialPoints").asInt(-1), n.path("enqueueDefaults").asBoolean(), n.path("created").asText(), n.path("tool").asText(),
+                    version == 1 ? null : n.get("evaluation"), version == 1 ? null : n.get("sampler"));
             return new Study(folder, c, space(c));
         } catch (IOException | IllegalArgumentException e) {
             throw new StudyException(cfg + ": " + e.getMessage(), e);
@@ -104,8 +107,7 @@ public final class Study {
     /** A copy of the configuration with another budget (written atomically). */
     public Study withTrials(int trials) throws StudyException {
         if (trials < 1) throw new StudyException("trials must be >= 1, got " + trials);
-        StudyConfig c = new StudyConfig(config.name(), config.spaceSource(), config.space(), config.task(), config.objective(), config.seed(),
-                trials, config.initialPoints(), config.enqueueDefaults(), config.created(), config.tool());
+        StudyConfig c = config.withTrials(trials);
         try {
             Path tmp = Files.createTempFile(folder, ".study", ".json");
             Files.writeString(tmp, JSON.writeValueAsString(toJson(c)) + "\n");
@@ -118,25 +120,21 @@ public final class Study {
 
     private static SearchSpace space(StudyConfig c) throws StudyException {
         try {
-            SearchSpace s = SearchSpaceFiles.fromTree(c.spaceSource(), c.space(), c.spaceSource()).space();
-            var unknown = DesignMapping.unknown(s.parameters().stream().map(Parameter::name).toList());
-            if (!unknown.isEmpty())
-                throw new StudyException(c.spaceSource() + ": parameters the HRSNN mapping does not use: " + unknown + "; known: " + DesignMapping.DEFAULTS.keySet());
-            DesignMapping.toSpec(s.defaultValues()); // the model checks the design at the defaults
-            return s;
+            return SearchSpaceFiles.fromTree(c.spaceSource(), c.space(), c.spaceSource()).space();
         } catch (SearchSpaceFiles.SpaceFileException e) {
             throw new StudyException(e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new StudyException(c.spaceSource() + ": the design at the space's defaults is invalid: " + e.getMessage(), e);
         }
     }
 
     static ObjectNode toJson(StudyConfig c) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("format", StudyConfig.FORMAT).put("version", StudyConfig.VERSION).put("name", c.name()).put("task", c.task())
+        // A configuration without evaluation settings is a version-1 study's, rewritten (a new budget) as such.
+        o.put("format", StudyConfig.FORMAT).put("version", c.evaluation() == null ? 1 : StudyConfig.VERSION).put("name", c.name()).put("task", c.task())
                 .put("objective", c.objective().label()).put("seed", c.seed()).put("trials", c.trials()).put("initialPoints", c.initialPoints())
                 .put("enqueueDefaults", c.enqueueDefaults()).put("created", c.created()).put("tool", c.tool()).put("spaceSource", c.spaceSource());
         o.set("space", c.space());
+        if (c.evaluation() != null) o.set("evaluation", c.evaluation());
+        if (c.sampler() != null) o.set("sampler", c.sampler());
         return o;
     }
 

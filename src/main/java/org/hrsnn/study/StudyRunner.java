@@ -1,13 +1,10 @@
 package org.hrsnn.study;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.opt.Observation;
 import org.hrsnn.opt.gp.AcquisitionOptimizer;
 import org.hrsnn.opt.gp.GpSampler;
 import org.hrsnn.random.Seeds;
-import org.hrsnn.score.MemoryEvaluation;
-import org.hrsnn.score.TrialEvaluator;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -36,19 +33,19 @@ public final class StudyRunner {
     static final String SELF = ProcessHandle.current().pid() + "@" + ProcessHandle.current().info().startInstant().map(Object::toString).orElse("?");
 
     private final Study study;
-    private final TrialEvaluator evaluator;
+    private final Problem problem;
     private final GpSampler sampler;
     private final Duration trialTimeout;
 
-    public StudyRunner(Study study) {
-        this(study, null);
+    public StudyRunner(Study study, Problem problem) {
+        this(study, problem, null);
     }
 
     /** @param trialTimeout longest time one trial may take before it is recorded as failed (null: no limit) */
-    public StudyRunner(Study study, Duration trialTimeout) {
+    public StudyRunner(Study study, Problem problem, Duration trialTimeout) {
         this.study = study;
+        this.problem = problem;
         this.trialTimeout = trialTimeout;
-        this.evaluator = new TrialEvaluator(study.config().task());
         this.sampler = new GpSampler(study.config().seed(), study.config().initialPoints(), 0, AcquisitionOptimizer.Settings.DEFAULT);
     }
 
@@ -131,17 +128,10 @@ public final class StudyRunner {
         });
     }
 
-    /** What the sampler sees of a finished trial: log E, or the task metric (minimised), or a failure. */
+    /** What the sampler sees of a finished trial: the problem's loss, or a failure. */
     Observation observation(Trial t) {
-        boolean task = study.config().objective() == Objective.TASK;
-        Double v = task ? t.metric(taskMetric()) : t.metric("e");
-        if (v == null || !Double.isFinite(v) || (!task && v <= 0)) return Observation.failure(t.unit());
-        if (task) return Observation.of(t.unit(), t.metric("accuracy") != null ? -v : v);
-        return Observation.of(t.unit(), Math.log(v));
-    }
-
-    private String taskMetric() {
-        return study.config().task().equals("japanese-vowels") ? "accuracy" : "nrmse";
+        double v = problem.loss(t);
+        return Double.isFinite(v) ? Observation.of(t.unit(), v) : Observation.failure(t.unit());
     }
 
     private Trial evaluate(Trial t) throws IOException {
@@ -177,55 +167,29 @@ public final class StudyRunner {
 
     private Trial evaluateNow(Trial t) throws IOException {
         long t0 = System.nanoTime();
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        String kind;
-        String reason = null;
+        Problem.Outcome o;
         try {
-            NetworkSpec spec = DesignMapping.toSpec(t.params());
-            MemoryEvaluation.Result m = evaluator.memory(spec, t.seed());
-            metrics.put("s", m.activity().meanRate());
-            metrics.put("silentFraction", m.activity().silentFraction());
-            metrics.put("maxRate", m.activity().maxRate());
-            if (m.memory() != null) {
-                metrics.put("mc", m.memory().total());
-                metrics.put("mcCurve", m.memory().curve());
-            }
-            if (!m.failed()) metrics.put("e", m.e());
-            Objective obj = study.config().objective();
-            if (m.failed() && obj != Objective.TASK) {
-                kind = "pruned";
-                reason = m.failure();
-            } else if (obj == Objective.E) {
-                kind = "complete";
-            } else {
-                String prune = obj == Objective.E_THEN_TASK ? pruneByE(m.e()) : null;
-                if (prune != null) {
-                    kind = "pruned";
-                    reason = prune;
-                } else {
-                    record(t, "intermediate", metrics, null, t0);
-                    TrialEvaluator.TaskScore s = evaluator.task(spec, t.seed());
-                    metrics.put(s.metric(), s.value());
-                    metrics.put("baseline", s.baseline());
-                    kind = Double.isFinite(s.value()) ? "complete" : "failed";
-                    if (kind.equals("failed")) reason = s.metric() + " is " + s.value();
-                }
-            }
+            o = problem.evaluate(t.params(), t.seed(), (metrics, value) -> {
+                record(t, "intermediate", metrics, null, t0);
+                return study.config().objective() == Objective.E_THEN_TASK && Double.isFinite(value) ? pruneAbovePercentile(value) : null;
+            });
         } catch (RuntimeException e) {
-            kind = "failed";
-            reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            o = new Problem.Outcome(Trial.State.FAILED, Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        record(t, kind, metrics, reason, t0);
+        record(t, o.state().name().toLowerCase(java.util.Locale.ROOT), o.metrics(), o.reason(), t0);
         return study.trials().stream().filter(x -> x.number() == t.number()).findFirst().orElseThrow();
     }
 
-    /** Why a trial with this E should stop before the task stage, or null. */
-    private String pruneByE(double e) throws IOException {
-        double[] es = study.trials().stream().map(x -> x.metric("e")).filter(v -> v != null && Double.isFinite(v))
+    /**
+     * The percentile pruner: why a trial whose first-stage value is {@code v} should stop, or null. It stops
+     * when v is above the 90th percentile of the first-stage values of the other trials, once 5 have one.
+     */
+    private String pruneAbovePercentile(double v) throws IOException {
+        double[] es = study.trials().stream().map(x -> x.metric(problem.stageMetric())).filter(x -> x != null && Double.isFinite(x))
                 .mapToDouble(Double::doubleValue).sorted().toArray();
         if (es.length < 5) return null;
         double q = es[(int) Math.floor(0.9 * (es.length - 1))];
-        return e > q ? String.format("E %.4g is above the 90th percentile %.4g of %d trials", e, q, es.length) : null;
+        return v > q ? String.format("first-stage value %.4g is above the 90th percentile %.4g of %d trials", v, q, es.length) : null;
     }
 
     private void record(Trial t, String kind, Map<String, Object> metrics, String reason, long t0) throws IOException {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.*;
 
 class MemoryEvaluationTest {
-    static final MemoryEvaluation.Settings SMALL = new MemoryEvaluation.Settings(200, 50, 700, 0.6, 20, 10, 20, 0.1);
+    static final MemoryProtocol SMALL = new MemoryProtocol(200, 50, 700, 0.6, 20, 10, MemoryProtocol.DEFAULT.states(), 0.1);
 
     @Test
     void sameSeedSameScoresAndEIsSOverMc() {

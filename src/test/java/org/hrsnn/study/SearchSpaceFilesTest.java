@@ -18,10 +18,12 @@ class SearchSpaceFilesTest {
     void shippedSpacesLoad() throws Exception {
         var het = SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-heterogeneous.yaml"));
         var hom = SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-homogeneous.yaml"));
-        assertEquals(21, het.space().dimension());
-        assertEquals(15, hom.space().dimension());
-        assertEquals(het.space().parameters().stream().map(Parameter::name).toList(),
-                hom.space().parameters().stream().map(Parameter::name).toList(), "the baseline has the same parameters");
+        assertEquals(32, het.space().dimension());
+        assertEquals(25, hom.space().dimension());
+        assertTrue(het.space().parameters().stream().map(Parameter::name).toList()
+                .containsAll(hom.space().parameters().stream().map(Parameter::name).toList()), "the baseline searches a subset: the means");
+        assertEquals(28, SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-neurons-only.yaml")).space().dimension());
+        assertEquals(29, SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-stdp-only.yaml")).space().dimension());
         assertEquals(2, SearchSpaceFiles.read(Path.of("search-spaces/branin.yaml")).space().dimension());
         var tau = (Parameter.Float) het.space().parameters().stream().filter(p -> p.name().equals("tau_m_e_mean")).findFirst().orElseThrow();
         assertTrue(tau.log());
@@ -61,7 +63,7 @@ class SearchSpaceFilesTest {
         Path f = dir.resolve("s.yaml");
         Files.writeString(f, "format: other\nversion: 1\nparameters: []\n");
         assertTrue(assertThrows(Exception.class, () -> SearchSpaceFiles.read(f)).getMessage().contains("'format'"));
-        Files.writeString(f, "format: hrsnn-search-space\nversion: 2\nparameters: [{name: a, type: fixed, value: 1}]\n");
+        Files.writeString(f, "format: hrsnn-search-space\nversion: 3\nparameters: [{name: a, type: fixed, value: 1}]\n");
         assertTrue(assertThrows(Exception.class, () -> SearchSpaceFiles.read(f)).getMessage().contains("'version'"));
         Files.writeString(f, "format: hrsnn-search-space\nversion: 1\nparameters: [{name: a, type: float, low: 1, high: 2}\n");
         assertTrue(assertThrows(Exception.class, () -> SearchSpaceFiles.read(f)).getMessage().contains("not valid YAML/JSON"));

@@ -1,14 +1,23 @@
-package org.hrsnn.study;
+package org.hrsnn.problem;
 
 import org.hrsnn.export.DesignExport;
 import org.hrsnn.export.DesignFiles;
+import org.hrsnn.score.MemoryProtocol;
 import org.hrsnn.score.TrialEvaluator;
+import org.hrsnn.study.Journal;
+import org.hrsnn.study.Objective;
+import org.hrsnn.study.Ranking;
+import org.hrsnn.study.SearchSpaceFiles;
+import org.hrsnn.study.Study;
+import org.hrsnn.study.StudyException;
+import org.hrsnn.study.StudyRunner;
+import org.hrsnn.study.Trial;
+import org.hrsnn.study.TrialStates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,12 +30,21 @@ class StudyLifecycleTest {
     @TempDir
     Path root;
 
-    static final Path SPACE = Path.of("search-spaces", "hrsnn-heterogeneous.yaml");
+    /** A small space (100 neurons) over its own template, so a trial takes well under a second. */
+    static final Path SPACE = Path.of("src", "test", "resources", "spaces", "small.yaml");
+    /** A short protocol: same code path, fewer inputs. */
+    static final MemoryProtocol SHORT = new MemoryProtocol(200, 50, 600, 0.6, 20, 10, MemoryProtocol.DEFAULT.states(), 0.1);
 
     Study create(String name, int trials) throws Exception {
-        StudyConfig c = new StudyConfig(name, SPACE.toString(), SearchSpaceFiles.tree(SPACE), "memory-capacity", Objective.E, 5, trials, 3, true,
-                Instant.now().toString(), "test");
-        return Study.create(root, c);
+        return create(name, trials, SPACE, "memory-capacity");
+    }
+
+    Study create(String name, int trials, Path space, String task) throws Exception {
+        return HrsnnStudies.create(root, new HrsnnStudies.Request(name, space, task, Objective.E, 5, trials, 3, true, SHORT, "test"));
+    }
+
+    static HrsnnProblem problem(Study s) throws StudyException {
+        return HrsnnProblem.of(s.config());
     }
 
     Process child(String name) throws Exception {
@@ -61,7 +79,7 @@ class StudyLifecycleTest {
         p.waitFor();
         assertEquals(Trial.State.RUNNING, s.trials().get(cut.number()).state(), "left RUNNING by the dead process");
 
-        new StudyRunner(s).run(null, 1, null);
+        new StudyRunner(s, problem(s)).run(null, 1, null);
         List<Trial> after = s.trials();
         assertNumbersUnique(after, 6);
         Trial rerun = after.get(cut.number());
@@ -88,7 +106,7 @@ class StudyLifecycleTest {
     @Test
     void anExportedDesignReEvaluatesToItsMetrics() throws Exception {
         Study s = create("export", 4);
-        new StudyRunner(s).run(null, 1, null);
+        new StudyRunner(s, problem(s)).run(null, 1, null);
         // The best by E, or (if every trial was pruned) any trial whose memory stage measured MC.
         List<Trial> trials = s.trials();
         Trial best = Ranking.byE(trials).stream().findFirst()
@@ -98,15 +116,17 @@ class StudyLifecycleTest {
                 .orElseGet(() -> {
                     try { // a trial without E is not among the exported best: write it the same way
                         Path g = root.resolve("best.json");
-                        DesignExport.write(g, DesignMapping.toSpec(best.params()), best.seed(), Map.of("mcCurve", best.mcCurve()), best.params(),
-                                "export", best.number(), "memory-capacity", "e", "test");
+                        DesignExport.write(g, problem(s).design(best.params()), best.seed(), Map.of("mcCurve", best.mcCurve()), best.params(),
+                                "export", best.number(), "memory-capacity", "e", "test", s.config().evaluation(), s.config().sampler());
                         return g;
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (java.io.IOException | StudyException e) {
+                        throw new IllegalStateException(e);
                     }
                 });
         DesignFiles.Design d = DesignFiles.read(f);
-        var again = new TrialEvaluator("memory-capacity").memory(d.network(), d.seed());
+        var recorded = Protocols.fromJson(DesignFiles.mapper().readTree(f.toFile()).path("provenance").path("evaluation").path("memory"), f.toString());
+        assertEquals(SHORT, recorded, "the export records the protocol");
+        var again = new TrialEvaluator("memory-capacity").memory(d.network(), d.seed(), recorded);
         if (best.metric("e") != null) assertEquals(best.metric("e"), again.e(), 0.0);
         assertEquals(best.metric("mc"), again.memory().total(), 0.0);
         assertArrayEquals(best.mcCurve(), again.memory().curve(), 0.0);
@@ -118,17 +138,17 @@ class StudyLifecycleTest {
     @Test
     void badInputLeavesNoStudyFolder() throws Exception {
         Path bad = root.resolve("bad.yaml");
-        Files.writeString(bad, "format: hrsnn-search-space\nversion: 1\nparameters:\n  - {name: tau_m_e_mean, type: float, low: 0, high: 10, log: true}\n");
+        Files.writeString(bad, "format: hrsnn-search-space\nversion: 2\nparameters:\n  - {name: tau, type: float, low: 0, high: 10, log: true}\n");
         assertThrows(SearchSpaceFiles.SpaceFileException.class, () -> SearchSpaceFiles.fromTree("bad.yaml", SearchSpaceFiles.tree(bad), "bad"));
-        Files.writeString(bad, "format: hrsnn-search-space\nversion: 1\nparameters:\n  - {name: tau_m_e_meen, type: float, low: 1, high: 10}\n");
-        var unknown = assertThrows(StudyException.class, () -> Study.create(root, new StudyConfig("s1", "bad.yaml", SearchSpaceFiles.tree(bad),
-                "memory-capacity", Objective.E, 1, 3, -1, true, "", "test")));
-        assertTrue(unknown.getMessage().contains("tau_m_e_meen"), unknown.getMessage());
-        var task = assertThrows(StudyException.class, () -> Study.create(root, new StudyConfig("s2", SPACE.toString(), SearchSpaceFiles.tree(SPACE),
-                "cooking", Objective.E, 1, 3, -1, true, "", "test")));
+        Files.copy(SPACE.resolveSibling("small.json"), root.resolve("small.json"));
+        Files.writeString(bad, "format: hrsnn-search-space\nversion: 2\ntemplate: small.json\nparameters:\n"
+                + "  - {name: tau, type: float, low: 1, high: 10, path: network.excitatory.neuron.tauMembrane.meen}\n");
+        var unknown = assertThrows(StudyException.class, () -> create("s1", 3, bad, "memory-capacity"));
+        assertTrue(unknown.getMessage().contains("bad.yaml") && unknown.getMessage().contains("parameter 'tau'")
+                && unknown.getMessage().contains("tauMembrane.meen"), unknown.getMessage());
+        var task = assertThrows(StudyException.class, () -> create("s2", 3, SPACE, "cooking"));
         assertTrue(task.getMessage().contains("cooking"), task.getMessage());
-        assertThrows(StudyException.class, () -> Study.create(root, new StudyConfig("../escape", SPACE.toString(), SearchSpaceFiles.tree(SPACE),
-                "memory-capacity", Objective.E, 1, 3, -1, true, "", "test")));
+        assertThrows(StudyException.class, () -> create("../escape", 3, SPACE, "memory-capacity"));
         List<Path> left = new ArrayList<>();
         try (var l = Files.list(root)) {
             l.filter(Files::isDirectory).forEach(left::add);
@@ -141,7 +161,7 @@ class StudyLifecycleTest {
     @Test
     void aTrialThatTakesTooLongFailsAndTheStudyGoesOn() throws Exception {
         Study s = create("slowpoke", 2);
-        new StudyRunner(s, java.time.Duration.ofMillis(50)).run(null, 1, null);
+        new StudyRunner(s, problem(s), java.time.Duration.ofMillis(50)).run(null, 1, null);
         List<Trial> after = s.trials();
         assertNumbersUnique(after, 2);
         for (Trial t : after) {
@@ -181,7 +201,7 @@ class StudyLifecycleTest {
     void parallelWorkerThreadsShareTheBudget() throws Exception {
         Study s = create("threads", 6);
         List<Integer> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        int n = new StudyRunner(s).run(null, 3, (t, all, budget, perTrial) -> seen.add(t.number()));
+        int n = new StudyRunner(s, problem(s)).run(null, 3, (t, all, budget, perTrial) -> seen.add(t.number()));
         assertEquals(6, n);
         assertNumbersUnique(s.trials(), 6);
         assertEquals(6, new HashSet<>(seen).size(), "each trial reported once");

@@ -1,0 +1,144 @@
+package org.hrsnn.problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.opt.SearchSpace;
+import org.hrsnn.score.MemoryEvaluation;
+import org.hrsnn.score.MemoryProtocol;
+import org.hrsnn.score.TrialEvaluator;
+import org.hrsnn.study.Objective;
+import org.hrsnn.study.Problem;
+import org.hrsnn.study.SearchSpaceFiles;
+import org.hrsnn.study.StudyConfig;
+import org.hrsnn.study.StudyException;
+import org.hrsnn.study.Trial;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The HRSNN search as a study problem: a point of a {@link DesignSpace} becomes a design, which is scored
+ * in stages (S, MC and E with their controls; then the task with its baseline) under the protocol the
+ * study recorded.
+ */
+public final class HrsnnProblem implements Problem {
+    private final StudyConfig config;
+    private final DesignSpace space;
+    private final MemoryProtocol protocol;
+    private final TrialEvaluator evaluator;
+
+    private HrsnnProblem(StudyConfig config, DesignSpace space, MemoryProtocol protocol) {
+        this.config = config;
+        this.space = space;
+        this.protocol = protocol;
+        this.evaluator = new TrialEvaluator(config.task());
+    }
+
+    /** The evaluation settings a new study records: the memory protocol, the task and its data's identity. */
+    public static ObjectNode evaluationSettings(String task, MemoryProtocol protocol) throws IOException {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set("memory", Protocols.toJson(protocol));
+        o.put("task", task);
+        ObjectNode data = TrialEvaluator.dataIdentity(task);
+        if (data != null) o.set("data", data);
+        return o;
+    }
+
+    /** Checks a configuration before a study is made from it (for {@code Study.create}). */
+    public static void check(StudyConfig c, SearchSpace s) throws StudyException {
+        of(c);
+    }
+
+    /** The problem of a study, or why this hrsnn cannot evaluate it. */
+    public static HrsnnProblem of(StudyConfig c) throws StudyException {
+        if (c.evaluation() == null)
+            throw new StudyException("study '" + c.name() + "' was made by " + (c.tool().isEmpty() ? "an earlier hrsnn" : c.tool())
+                    + " (study format 1): its search space names parameters of a fixed mapping that no longer exists, and its memory"
+                    + " capacity was measured from 20 ms filtered spike trains, which remember by themselves (a memoryless relay scored"
+                    + " about 0.3). Its trials can still be listed (status, trials, best), but it cannot be resumed or exported:"
+                    + " create a new study with a current search space (search-spaces/).");
+        if (!TrialEvaluator.TASKS.contains(c.task()))
+            throw new StudyException("task '" + c.task() + "' is not one a study can use; tasks: " + TrialEvaluator.TASKS);
+        if (c.task().equals("memory-capacity") && c.objective() != Objective.E)
+            throw new StudyException("the memory-capacity task has no task stage: use objective e");
+        MemoryProtocol p;
+        try {
+            p = Protocols.fromJson(c.evaluation().get("memory"), "study.json: evaluation.memory");
+        } catch (IllegalArgumentException e) {
+            throw new StudyException(e.getMessage(), e);
+        }
+        try {
+            SearchSpace s = SearchSpaceFiles.fromTree(c.spaceSource(), c.space(), c.spaceSource()).space();
+            return new HrsnnProblem(c, DesignSpace.of(c.spaceSource(), c.space(), s), p);
+        } catch (SearchSpaceFiles.SpaceFileException e) {
+            throw new StudyException(e.getMessage(), e);
+        }
+    }
+
+    public DesignSpace space() {
+        return space;
+    }
+
+    public MemoryProtocol protocol() {
+        return protocol;
+    }
+
+    /** The design a trial evaluated. */
+    public NetworkSpec design(Map<String, ?> params) {
+        return space.design(params);
+    }
+
+    @Override
+    public String stageMetric() {
+        return "e";
+    }
+
+    @Override
+    public Outcome evaluate(Map<String, Object> params, long seed, Checkpoint checkpoint) throws IOException {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        NetworkSpec spec;
+        try {
+            spec = space.design(params);
+        } catch (IllegalArgumentException e) {
+            return new Outcome(Trial.State.FAILED, metrics, "invalid design: " + e.getMessage());
+        }
+        MemoryEvaluation.Result m = evaluator.memory(spec, seed, protocol);
+        metrics.put("s", m.activity().meanRate());
+        metrics.put("silentFraction", m.activity().silentFraction());
+        metrics.put("maxRate", m.activity().maxRate());
+        if (m.memory() != null) {
+            metrics.put("mc", m.memory().total());
+            metrics.put("mcCurrent", m.memory().current());
+            metrics.put("mcShuffled", m.controls().shuffled());
+            metrics.put("mcInputOnly", m.controls().inputOnly());
+            metrics.put("mcCurve", m.memory().curve());
+        }
+        if (!m.failed()) metrics.put("e", m.e());
+        Objective obj = config.objective();
+        if (m.failed() && obj != Objective.TASK) return new Outcome(Trial.State.PRUNED, metrics, m.failure());
+        if (obj == Objective.E) return new Outcome(Trial.State.COMPLETE, metrics, null);
+        String prune = checkpoint.report(metrics, m.failed() ? Double.NaN : m.e());
+        if (prune != null) return new Outcome(Trial.State.PRUNED, metrics, prune);
+        TrialEvaluator.TaskScore s = evaluator.task(spec, seed);
+        metrics.put(s.metric(), s.value());
+        metrics.put("baseline", s.baseline());
+        if (!Double.isNaN(s.strongBaseline())) metrics.put("strongBaseline", s.strongBaseline());
+        if (!Double.isFinite(s.value())) return new Outcome(Trial.State.FAILED, metrics, s.metric() + " is " + s.value());
+        return new Outcome(Trial.State.COMPLETE, metrics, null);
+    }
+
+    /** log E for the E objectives; minus accuracy, or NRMSE, for the task objective. */
+    @Override
+    public double loss(Trial t) {
+        if (config.objective() == Objective.TASK) {
+            Double acc = t.metric("accuracy"), nrmse = t.metric("nrmse");
+            if (acc != null && Double.isFinite(acc)) return -acc;
+            return nrmse != null && Double.isFinite(nrmse) ? nrmse : Double.NaN;
+        }
+        Double e = t.metric("e");
+        return e != null && Double.isFinite(e) && e > 0 ? Math.log(e) : Double.NaN;
+    }
+}

@@ -1,0 +1,52 @@
+package org.hrsnn.problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hrsnn.opt.gp.AcquisitionOptimizer;
+import org.hrsnn.score.MemoryProtocol;
+import org.hrsnn.study.Objective;
+import org.hrsnn.study.SearchSpaceFiles;
+import org.hrsnn.study.Study;
+import org.hrsnn.study.StudyConfig;
+import org.hrsnn.study.StudyException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Making HRSNN studies: the space file read with its template inlined, the settings recorded. */
+public final class HrsnnStudies {
+    private HrsnnStudies() {}
+
+    /** What a new study is made of. */
+    public record Request(String name, Path spaceFile, String task, Objective objective, long seed, int trials, int initialPoints,
+                          boolean enqueueDefaults, MemoryProtocol protocol, String tool) {}
+
+    public static Study create(Path root, Request r) throws StudyException {
+        JsonNode tree;
+        ObjectNode evaluation;
+        try {
+            tree = DesignSpace.inlineTemplate(r.spaceFile(), SearchSpaceFiles.tree(r.spaceFile()));
+            evaluation = HrsnnProblem.evaluationSettings(r.task(), r.protocol());
+        } catch (SearchSpaceFiles.SpaceFileException e) {
+            throw new StudyException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StudyException("cannot read the data of task '" + r.task() + "': " + e.getMessage(), e);
+        }
+        StudyConfig c = new StudyConfig(r.name(), r.spaceFile().toString(), tree, r.task(), r.objective(), r.seed(), r.trials(),
+                r.initialPoints(), r.enqueueDefaults(), Instant.now().toString(), r.tool(), evaluation, samplerSettings(r.initialPoints()));
+        return Study.create(root, c, HrsnnProblem::check);
+    }
+
+    /** The GP-BO sampler's settings as recorded (the runner uses these values). */
+    static ObjectNode samplerSettings(int initialPoints) {
+        var a = AcquisitionOptimizer.Settings.DEFAULT;
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("type", "gp-bo").put("kernel", "matern-5/2 ARD").put("acquisition", "log expected improvement")
+                .put("initialPoints", initialPoints).put("initialDesign", "scrambled Sobol");
+        o.putObject("acquisitionSearch").put("population", a.population()).put("generations", a.generations())
+                .put("steadyGenerations", a.steadyGenerations()).put("refinementEvaluations", a.refinementEvaluations());
+        return o;
+    }
+}

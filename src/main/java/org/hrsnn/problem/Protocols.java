@@ -1,0 +1,36 @@
+package org.hrsnn.problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.hrsnn.score.MemoryProtocol;
+import org.hrsnn.sim.StateKind;
+
+/** The memory protocol as recorded in studies and exported designs (JSON), and read back with checks. */
+public final class Protocols {
+    private Protocols() {}
+
+    public static ObjectNode toJson(MemoryProtocol p) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("trainingInputs", p.trainingInputs()).put("washout", p.washout()).put("inputs", p.inputs())
+                .put("trainFraction", p.trainFraction()).put("delays", p.delays()).put("holdMs", p.holdMs())
+                .put("states", StateKind.labels(p.states())).put("mcFloor", p.mcFloor());
+        return o;
+    }
+
+    /** Reads a recorded protocol; {@code where} names it in errors (file and field). */
+    public static MemoryProtocol fromJson(JsonNode o, String where) {
+        if (o == null || !o.isObject()) throw new IllegalArgumentException(where + ": the memory protocol is missing");
+        for (String f : new String[] {"trainingInputs", "washout", "inputs", "delays"})
+            if (!o.path(f).canConvertToInt()) throw new IllegalArgumentException(where + "." + f + ": must be a whole number, got " + o.path(f));
+        for (String f : new String[] {"trainFraction", "holdMs", "mcFloor"})
+            if (!o.path(f).isNumber()) throw new IllegalArgumentException(where + "." + f + ": must be a number, got " + o.path(f));
+        try {
+            return new MemoryProtocol(o.get("trainingInputs").asInt(), o.get("washout").asInt(), o.get("inputs").asInt(),
+                    o.get("trainFraction").asDouble(), o.get("delays").asInt(), o.get("holdMs").asDouble(),
+                    StateKind.parseAll(o.path("states").asText(null)), o.get("mcFloor").asDouble());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+}
