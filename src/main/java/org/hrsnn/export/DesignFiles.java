@@ -21,13 +21,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Reads and writes network designs as versioned JSON:
- * {@code {"format": "hrsnn-design", "version": 2, "network": {...}, "seed": 1}}. Reading is strict: every
- * field must be present, unknown fields are errors, and every value goes through the model's validation.
+ * {@code {"format": "hrsnn-design", "version": 2, "network": {...}, "seed": 1}}, plus {@code metrics} and
+ * {@code provenance} in exported designs. Reading is strict: every field must be present, unknown fields
+ * (top-level ones too) are errors, and every value goes through the model's validation.
  * Version 1 (before background noise) still reads: it is upgraded by giving both populations
  * {@code "noise": {"type": "none"}}. Writing always gives the current version and is atomic (temporary
  * file, then rename), so a crash never leaves half a file.
@@ -38,6 +40,8 @@ public final class DesignFiles {
     public static final int VERSION = 2;
     /** The oldest version still read. */
     public static final int OLDEST_READABLE = 1;
+    /** Every key allowed at the top level; {@code metrics} and {@code provenance} are written by exports. */
+    public static final List<String> TOP_LEVEL_KEYS = List.of("format", "version", "network", "seed", "metrics", "provenance");
 
     private DesignFiles() {}
 
@@ -98,6 +102,11 @@ public final class DesignFiles {
         if (version < OLDEST_READABLE || version > VERSION)
             throw new DesignFormatException(name, "version", "this hrsnn reads versions " + OLDEST_READABLE + " to " + VERSION
                     + ", the file has " + v);
+        for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!TOP_LEVEL_KEYS.contains(key))
+                throw new DesignFormatException(name, key, "unknown field; allowed: " + String.join(", ", TOP_LEVEL_KEYS));
+        }
         if (!root.has("network")) throw new DesignFormatException(name, "network", "is missing");
         JsonNode network = root.get("network");
         if (version == 1) upgradeFromVersion1(network, name);

@@ -148,4 +148,13 @@ class DesignFilesTest {
         m = error(valid().replaceFirst("\"type\" : \"none\"", "\"type\" : \"pink\""));
         assertTrue(m.contains("network.excitatory.neuron.noise"), m);
     }
+
+    @Test
+    void unknownTopLevelKeysAreErrors() throws Exception {
+        String m = error(valid().replaceFirst("\"seed\" : 1", "\"sed\" : 5"));
+        assertTrue(m.contains("bad.json") && m.contains("'sed'") && m.contains("unknown field"), m);
+        String v1 = Files.readString(fixture("design-v1-heterogeneous.json"));
+        m = error(v1.replaceFirst("\"seed\" : 1", "\"seed\" : 1, \"comment\" : \"hand-tuned\""));
+        assertTrue(m.contains("'comment'"), m);
+    }
 }
