@@ -1,6 +1,7 @@
 package org.hrsnn.bench;
 
 import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.model.Noise;
 import org.hrsnn.model.ReferenceNetworks;
 import org.hrsnn.sim.Network;
 import org.hrsnn.sim.PopulationRate;
@@ -20,9 +21,14 @@ import java.util.List;
  */
 public final class SimulationBenchmark {
     /** One timed run. */
-    /** What is timed: no STDP, homogeneous STDP (shared traces), heterogeneous STDP (per-synapse traces). */
+    /**
+     * What is timed: no STDP, homogeneous STDP (shared traces), heterogeneous STDP (per-synapse traces), and
+     * no STDP with Gaussian background noise (sigma 2 mV on every neuron, the cost of one normal draw per
+     * neuron and step).
+     */
     public enum Variant {
-        STATIC("STDP off"), STDP("STDP on (homogeneous)"), HETEROGENEOUS_STDP("STDP on (heterogeneous A and tau)");
+        STATIC("STDP off"), STDP("STDP on (homogeneous)"), HETEROGENEOUS_STDP("STDP on (heterogeneous A and tau)"),
+        GAUSSIAN_NOISE("STDP off, Gaussian noise (sigma 2 mV)");
 
         final String label;
 
@@ -33,6 +39,7 @@ public final class SimulationBenchmark {
                 case STATIC -> ReferenceNetworks.benchmark(false);
                 case STDP -> ReferenceNetworks.benchmark(true);
                 case HETEROGENEOUS_STDP -> ReferenceNetworks.benchmarkHeterogeneousStdp();
+                case GAUSSIAN_NOISE -> ReferenceNetworks.benchmark(false).withNoise(new Noise.Gaussian(2), new Noise.Gaussian(2));
             };
         }
     }

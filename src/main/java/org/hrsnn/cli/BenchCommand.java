@@ -12,8 +12,9 @@ final class BenchCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
             description = {"Times the reference network (1,000 LIF neurons, 800 E / 200 I, p = 0.1, ~100,000 synapses,",
-                    "1 ms delays, dt = 0.1 ms, ~15 Hz) on one thread: without STDP, with homogeneous STDP, and with",
-                    "heterogeneous STDP (per-synapse A and tau)."})
+                    "1 ms delays, dt = 0.1 ms, ~15 Hz) on one thread: without STDP, with homogeneous STDP, with",
+                    "heterogeneous STDP (per-synapse A and tau), and without STDP but with Gaussian background noise",
+                    "(sigma 2 mV)."})
     static final class Simulate implements Callable<Integer> {
         @Option(names = "--seconds", defaultValue = "1", description = "Biological seconds per run (default: ${DEFAULT-VALUE}).")
         double seconds;

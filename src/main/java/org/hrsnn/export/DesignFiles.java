@@ -14,23 +14,34 @@ import org.hrsnn.model.Distribution;
 import org.hrsnn.model.Encoding;
 import org.hrsnn.model.InvalidSpecException;
 import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.model.Noise;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Reads and writes network designs as versioned JSON:
- * {@code {"format": "hrsnn-design", "version": 1, "network": {...}, "seed": 1}}. Reading is strict: every
- * field must be present, unknown fields are errors, and every value goes through the model's validation.
- * Writing is atomic (temporary file, then rename), so a crash never leaves half a file.
+ * {@code {"format": "hrsnn-design", "version": 2, "network": {...}, "seed": 1}}, plus {@code metrics} and
+ * {@code provenance} in exported designs. Reading is strict: every field must be present, unknown fields
+ * (top-level ones too) are errors, and every value goes through the model's validation.
+ * Version 1 (before background noise) still reads: it is upgraded by giving both populations
+ * {@code "noise": {"type": "none"}}. Writing always gives the current version and is atomic (temporary
+ * file, then rename), so a crash never leaves half a file.
  */
 public final class DesignFiles {
     public static final String FORMAT = "hrsnn-design";
-    public static final int VERSION = 1;
+    /** The version written. 2 added {@code neuron.noise}. */
+    public static final int VERSION = 2;
+    /** The oldest version still read. */
+    public static final int OLDEST_READABLE = 1;
+    /** Every key allowed at the top level; {@code metrics} and {@code provenance} are written by exports. */
+    public static final List<String> TOP_LEVEL_KEYS = List.of("format", "version", "network", "seed", "metrics", "provenance");
 
     private DesignFiles() {}
 
@@ -49,11 +60,19 @@ public final class DesignFiles {
             @JsonSubTypes.Type(value = Encoding.Delta.class, name = "delta")})
     private interface EncodingMixIn {}
 
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = Noise.None.class, name = "none"),
+            @JsonSubTypes.Type(value = Noise.Gaussian.class, name = "gaussian"),
+            @JsonSubTypes.Type(value = Noise.Poisson.class, name = "poisson")})
+    private interface NoiseMixIn {}
+
     /** The mapper used for every hrsnn JSON artefact that embeds a network spec. */
     public static ObjectMapper mapper() {
         return new ObjectMapper()
                 .addMixIn(Distribution.class, DistributionMixIn.class)
                 .addMixIn(Encoding.class, EncodingMixIn.class)
+                .addMixIn(Noise.class, NoiseMixIn.class)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -83,15 +102,37 @@ public final class DesignFiles {
         if (root == null || !root.isObject()) throw new DesignFormatException(name, "", "must hold a JSON object");
         if (!FORMAT.equals(root.path("format").asText()))
             throw new DesignFormatException(name, "format", "must be \"" + FORMAT + "\"");
-        int version = root.path("version").asInt(-1);
-        if (version != VERSION)
-            throw new DesignFormatException(name, "version", "this hrsnn reads version " + VERSION + ", the file has " + root.path("version"));
+        JsonNode v = root.path("version");
+        int version = v.isIntegralNumber() ? v.asInt() : -1;
+        if (version < OLDEST_READABLE || version > VERSION)
+            throw new DesignFormatException(name, "version", "this hrsnn reads versions " + OLDEST_READABLE + " to " + VERSION
+                    + ", the file has " + v);
+        for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!TOP_LEVEL_KEYS.contains(key))
+                throw new DesignFormatException(name, key, "unknown field; allowed: " + String.join(", ", TOP_LEVEL_KEYS));
+        }
         if (!root.has("network")) throw new DesignFormatException(name, "network", "is missing");
-        NetworkSpec spec = toSpec(m, root.get("network"), name, "network");
+        JsonNode network = root.get("network");
+        if (version == 1) upgradeFromVersion1(network, name);
+        NetworkSpec spec = toSpec(m, network, name, "network");
         JsonNode seed = root.get("seed");
         if (seed != null && !seed.isNull() && !seed.canConvertToLong())
             throw new DesignFormatException(name, "seed", "must be a whole number");
         return new Design(spec, seed == null || seed.isNull() ? null : seed.asLong());
+    }
+
+    /**
+     * Version 1 to 2, in place: both populations' {@code neuron} get {@code "noise": {"type": "none"}}.
+     * Anything else missing or malformed is left for the strict conversion to report.
+     */
+    static void upgradeFromVersion1(JsonNode network, String file) throws DesignFormatException {
+        for (String pop : List.of("excitatory", "inhibitory")) {
+            if (!(network.path(pop).path("neuron") instanceof ObjectNode neuron)) continue;
+            if (neuron.has("noise"))
+                throw new DesignFormatException(file, "network." + pop + ".neuron.noise", "unknown field in version 1 (noise came with version 2)");
+            neuron.putObject("noise").put("type", "none");
+        }
     }
 
     /** Converts a JSON tree to a spec; problems name {@code file} and the field under {@code at}. */

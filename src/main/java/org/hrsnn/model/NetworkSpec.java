@@ -71,6 +71,12 @@ public record NetworkSpec(Population excitatory, Population inhibitory, Pathways
         return new NetworkSpec(excitatory, inhibitory, recurrent, in, stdp, dt);
     }
 
+    /** The same network with background noise {@code e} on the E population and {@code i} on the I population. */
+    public NetworkSpec withNoise(Noise e, Noise i) {
+        return new NetworkSpec(new Population(excitatory.size(), excitatory.neuron().withNoise(e)),
+                new Population(inhibitory.size(), inhibitory.neuron().withNoise(i)), recurrent, input, stdp, dt);
+    }
+
     public NetworkSpec withDt(double step) {
         return new NetworkSpec(excitatory, inhibitory, recurrent, input, stdp, step);
     }

@@ -5,8 +5,8 @@ import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Independent random streams derived from one seed. Each part of the network (each population, each
- * pathway, the STDP parameters, the input noise) draws from its own stream, so changing one part of a spec
- * does not reshuffle the others.
+ * pathway, the STDP parameters, the input noise, the background noise of each population) draws from its
+ * own stream, so changing one part of a spec does not reshuffle the others.
  */
 public final class Seeds {
     private Seeds() {}

@@ -2,9 +2,11 @@ package org.hrsnn.sim;
 
 import org.hrsnn.random.Seeds;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.hrsnn.model.Encoding;
 import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.model.NeuronParams;
+import org.hrsnn.model.Noise;
 import org.hrsnn.model.StdpRule;
 
 import java.util.Arrays;
@@ -20,13 +22,18 @@ import java.util.concurrent.CancellationException;
  *       added to the target's excitatory or inhibitory current. At each arriving E-to-E synapse the STDP
  *       pre event runs at t_n: depression by A- x_post, then the pre trace jumps.</li>
  *   <li>Input for sample time t_n: analog values are injected as a current for this step; rate and delta
- *       coding emit input spikes at t_n, which arrive after the input pathway's delay like recurrent ones.</li>
+ *       coding emit input spikes at t_n, which arrive after the input pathway's delay like recurrent ones.
+ *       Then Poisson background noise ({@link Noise.Poisson}): every event of a neuron's own train that falls
+ *       in [t_n, t_{n+1}) adds its weight to the neuron's excitatory current (E neurons first, then I).</li>
  *   <li>Every neuron integrates exactly over dt (Rotter and Diesmann 1999): the bias and analog input are
  *       constant over the step and each synaptic current decays exponentially within it, so
  *       v &larr; rest + (v - rest) e^{-dt/tau} + (bias + I_ext)(1 - e^{-dt/tau}) + sum_x P_x I_x, with
  *       P_x = tau_x/(tau_x - tau)(e^{-dt/tau_x} - e^{-dt/tau}). A refractory neuron is held at reset
- *       instead. The adaptation variable decays: b &larr; b e^{-dt/tau_adp}. Synaptic currents decay by
- *       e^{-dt/tau_x}.</li>
+ *       instead. Gaussian background noise ({@link Noise.Gaussian}) then adds
+ *       sigma sqrt(1 - e^{-2 dt/tau}) xi to every neuron that is not refractory (one standard normal xi per
+ *       neuron and step, E neurons then I, each population from its own stream), the exact update of an
+ *       Ornstein-Uhlenbeck membrane. The adaptation variable decays: b &larr; b e^{-dt/tau_adp}. Synaptic
+ *       currents decay by e^{-dt/tau_x}.</li>
  *   <li>Neurons with v &ge; theta0 + beta b spike at t_{n+1}: v &larr; reset, refractory for
  *       round(t_ref/dt) steps, b &larr; b + 1.</li>
  *   <li>At each E-to-E synapse onto a spiking E neuron the STDP post event runs at t_{n+1}: potentiation
@@ -35,6 +42,9 @@ import java.util.concurrent.CancellationException;
  * </ol>
  * All decay factors are computed once at instantiation. STDP traces are per synapse (each synapse has its
  * own tau+ and tau-) and updated lazily at events, so their cost is proportional to spikes, not steps.
+ * Background noise draws only from the streams {@code noise.E} and {@code noise.I}; {@link #reset()} does not
+ * reseed them, so a reset network continues its noise where it stopped (and a second run after a reset is
+ * a different realisation). Without noise the step does no noise work at all.
  */
 public final class Network implements NetworkView {
     private final NetworkSpec spec;
@@ -61,6 +71,12 @@ public final class Network implements NetworkView {
     private final double[] popDecayIn = new double[2];
     private final boolean hasInputCurrent;
     private final boolean hasAdaptation;
+
+    // Background noise, per population (0 = E, 1 = I): null when that population has none.
+    private final double[] noiseAmplitude;  // sigma sqrt(1 - e^{-2 dt/tau}) per neuron (Gaussian noise)
+    private final ZigguratSampler.NormalizedGaussian[] gaussianNoise = new ZigguratSampler.NormalizedGaussian[2];
+    private final PoissonDrive[] poissonNoise = new PoissonDrive[2];
+    private final boolean hasPoissonNoise;
 
     // Per-neuron state.
     private final double[] v;
@@ -124,6 +140,10 @@ public final class Network implements NetworkView {
         drive = new double[n];
         fillNeurons(spec.excitatory().neuron(), 0, nE, Seeds.rng(seed, "neurons.E"));
         fillNeurons(spec.inhibitory().neuron(), nE, nI, Seeds.rng(seed, "neurons.I"));
+        noiseAmplitude = new double[n];
+        setUpNoise(spec.excitatory().neuron().noise(), 0, 0, nE, "noise.E");
+        setUpNoise(spec.inhibitory().neuron().noise(), 1, nE, nI, "noise.I");
+        hasPoissonNoise = poissonNoise[0] != null || poissonNoise[1] != null;
         var rec = spec.recurrent();
         var in = spec.input();
         popDecayExc[0] = Math.exp(-dt / rec.ee().tauSynapse());
@@ -205,6 +225,17 @@ public final class Network implements NetworkView {
         Arrays.fill(beta, from, from + count, p.adaptation().beta());
     }
 
+    private void setUpNoise(Noise noise, int pop, int from, int count, String stream) {
+        if (!noise.enabled() || count == 0) return;
+        if (noise instanceof Noise.Gaussian g) {
+            for (int i = from; i < from + count; i++)
+                noiseAmplitude[i] = g.sigma() * Math.sqrt(-Math.expm1(2 * Math.log(decayMembrane[i]))); // 1 - e^{-2 dt/tau}
+            gaussianNoise[pop] = ZigguratSampler.NormalizedGaussian.of(Seeds.rng(seed, stream));
+        } else if (noise instanceof Noise.Poisson p) {
+            poissonNoise[pop] = new PoissonDrive(from, count, p.rate(), p.weight(), dt, Seeds.rng(seed, stream));
+        }
+    }
+
     /**
      * Contribution to v after dt of a unit current that decays with tauS, for a membrane with tauM:
      * tauS/(tauS - tauM) (e^{-dt/tauS} - e^{-dt/tauM}), written with expm1 so it stays accurate as
@@ -216,8 +247,13 @@ public final class Network implements NetworkView {
         return tauS / (tauS - tauM) * Math.exp(-dt / tauM) * Math.expm1(x);
     }
 
-    /** Puts every neuron at rest and clears currents, pending spikes and traces; weights are kept. */
+    /**
+     * Puts every neuron at rest and clears currents, pending spikes and traces; weights are kept. The noise
+     * streams are not reseeded: the background noise continues where it stopped (each Poisson train keeps
+     * its remaining waiting time), so runs after a reset are further realisations, not repeats.
+     */
     public void reset() {
+        for (PoissonDrive p : poissonNoise) if (p != null) p.rewind(step);
         System.arraycopy(rest, 0, v, 0, n);
         Arrays.fill(iExc, 0);
         Arrays.fill(iInh, 0);
@@ -272,6 +308,10 @@ public final class Network implements NetworkView {
         deliver(ie, t, false, iInh, now);
         deliver(ii, t, false, iInh, now);
         if (u != null) applyInput(u, t);
+        if (hasPoissonNoise) {
+            if (poissonNoise[0] != null) poissonNoise[0].deliver(t, iExc);
+            if (poissonNoise[1] != null) poissonNoise[1].deliver(t, iExc);
+        }
 
         integrate(0, nE, 0);
         integrate(nE, n, 1);
@@ -322,6 +362,10 @@ public final class Network implements NetworkView {
                 iExt[i] = 0;
                 if (refractoryLeft[i] == 0) v[i] += add;
             }
+        }
+        ZigguratSampler.NormalizedGaussian gauss = gaussianNoise[pop];
+        if (gauss != null) {
+            for (int i = from; i < to; i++) if (refractoryLeft[i] == 0) v[i] += noiseAmplitude[i] * gauss.sample();
         }
         if (hasAdaptation) for (int i = from; i < to; i++) b[i] *= decayAdaptation[i];
     }
@@ -414,6 +458,13 @@ public final class Network implements NetworkView {
 
     /** Synaptic events delivered since instantiation (recurrent and input spikes times their fan-out). */
     public long synapticEvents() { return synapticEvents; }
+
+    /** Poisson background events delivered since instantiation, both populations (not in {@link #synapticEvents()}). */
+    public long noiseEvents() {
+        long e = 0;
+        for (PoissonDrive p : poissonNoise) if (p != null) e += p.events();
+        return e;
+    }
 
     public int synapseCount() { return ee.size() + ei.size() + ie.size() + ii.size(); }
 

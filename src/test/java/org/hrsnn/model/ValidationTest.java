@@ -41,6 +41,21 @@ class ValidationTest {
     }
 
     @Test
+    void noiseParameters() {
+        var e = refused(() -> new Noise.Gaussian(-1));
+        assertEquals("sigma", e.field());
+        assertTrue(e.getMessage().contains(">= 0"), e.getMessage());
+        assertEquals("sigma", refused(() -> new Noise.Gaussian(Double.NaN)).field());
+        assertEquals("rate", refused(() -> new Noise.Poisson(-5, 1)).field());
+        assertEquals("weight", refused(() -> new Noise.Poisson(5, Double.POSITIVE_INFINITY)).field());
+        assertEquals("noise", refused(() -> new NeuronParams(Distribution.constant(20), Distribution.constant(-50), -60, -60,
+                Distribution.constant(2), Adaptation.NONE, 0, null)).field());
+        assertEquals(Noise.NONE, new NeuronParams(Distribution.constant(20), Distribution.constant(-50), -60, -60,
+                Distribution.constant(2), Adaptation.NONE, 0).noise(), "the default is no noise");
+        assertTrue(new Noise.Gaussian(0).enabled() == false && new Noise.Poisson(10, 0).enabled() == false);
+    }
+
+    @Test
     void nestedProblemsNameTheirPath() {
         NetworkSpec ok = ReferenceNetworks.benchmark(true);
         var e = refused(() -> new NetworkSpec(ok.excitatory(), ok.inhibitory(), ok.recurrent(), ok.input(), ok.stdp(), 2.0));
