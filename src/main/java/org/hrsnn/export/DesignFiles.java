@@ -114,7 +114,7 @@ public final class DesignFiles {
         }
         if (!root.has("network")) throw new DesignFormatException(name, "network", "is missing");
         JsonNode network = root.get("network");
-        if (version == 1) upgradeFromVersion1(network, name);
+        if (version == 1) upgradeFromVersion1(network = network.deepCopy(), name); // a copy: the caller's tree stays as read
         NetworkSpec spec = toSpec(m, network, name, "network");
         JsonNode seed = root.get("seed");
         if (seed != null && !seed.isNull() && !seed.canConvertToLong())

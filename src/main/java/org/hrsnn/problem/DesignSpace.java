@@ -152,6 +152,9 @@ public final class DesignSpace {
         try {
             design(values);
         } catch (IllegalArgumentException e) {
+            if (p == null) // name the parameters that set the failing field
+                p = space.parameters().stream().filter(x -> targets.get(x.name()).stream().anyMatch(t -> e.getMessage().contains("'" + t.path() + "'")))
+                        .findFirst().orElse(null);
             String who = p == null ? "" : "parameter '" + p.name() + "' (" + targets.get(p.name()).stream().map(Target::path).toList() + "): ";
             throw new SpaceFileException(file, who + "the design at " + what + " is invalid: " + e.getMessage());
         }
