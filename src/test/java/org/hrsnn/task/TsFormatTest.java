@@ -5,31 +5,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 class TsFormatTest {
-    /** The shared data folder, beside the repository (as in CI). */
-    static Path data(String file) {
-        Path p = Path.of("..", "shared", "data", "uea-ucr", file);
-        assertTrue(Files.exists(p), "test data missing: " + p.toAbsolutePath());
-        return p;
-    }
-
-    static LabelledSeries read(String file) throws Exception {
-        try (var r = Files.newBufferedReader(data(file))) {
-            return TsFormat.parse(file, r);
-        }
-    }
-
+    /** The shipped UEA/UCR splits (src/main/resources/datasets), read through the same parser as a user's file. */
     @ParameterizedTest
-    @CsvSource({"JapaneseVowels_TRAIN.ts, 270, 12, 9, 7, 26", "JapaneseVowels_TEST.ts, 370, 12, 9, 7, 29",
-            "BasicMotions_TRAIN.ts, 40, 6, 4, 100, 100", "BasicMotions_TEST.ts, 40, 6, 4, 100, 100",
-            "GunPoint_TRAIN.ts, 50, 1, 2, 150, 150", "GunPoint_TEST.ts, 150, 1, 2, 150, 150"})
+    @CsvSource({"JapaneseVowels_TRAIN, 270, 12, 9, 7, 26", "JapaneseVowels_TEST, 370, 12, 9, 7, 29",
+            "BasicMotions_TRAIN, 40, 6, 4, 100, 100", "BasicMotions_TEST, 40, 6, 4, 100, 100",
+            "GunPoint_TRAIN, 50, 1, 2, 150, 150", "GunPoint_TEST, 150, 1, 2, 150, 150"})
     void realFilesHaveTheDocumentedShape(String file, int samples, int channels, int classes, int minLength, int maxLength) throws Exception {
-        LabelledSeries d = read(file);
+        LabelledSeries d = ShippedData.series(file);
         assertEquals(samples, d.size());
         assertEquals(channels, d.channels());
         assertEquals(classes, d.classes().size());
