@@ -15,13 +15,19 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Scores a design in stages: first S, memory capacity MC (held-out ridge readouts) and E = S / MC,",
-                "then the task. The network is first trained by its STDP rule, then frozen and measured. Tasks:",
-                "  memory-capacity  the first stage only",
-                "  japanese-vowels  classification accuracy on the shipped JapaneseVowels split (UEA/UCR)",
-                "  uea              classification accuracy on a shipped UEA/UCR problem (--dataset) or any .ts pair (--train, --test)",
-                "  fsdd             spoken-digit accuracy on the Free Spoken Digit Dataset archive given by --data",
-                "  narma10, mackey-glass, lorenz, sunspots   prediction, NRMSE on a held-out segment",
+        header = "Scores a design: S, memory capacity MC, E = S / MC, then a task.",
+        description = {"Scores a design in stages: first S, memory capacity MC (held-out ridge readouts) and E = S / MC, "
+                + "then the task. The network is first trained by its STDP rule, then frozen and measured.",
+                "",
+                "Tasks:",
+                "  memory-capacity   the first stage only",
+                "  japanese-vowels   accuracy on the shipped JapaneseVowels split (UEA/UCR)",
+                "  uea               accuracy on a shipped UEA/UCR problem (--dataset NAME)",
+                "                    or on any .ts pair (--train FILE --test FILE)",
+                "  fsdd              spoken-digit accuracy on the FSDD archive (--data FILE)",
+                "  narma10, mackey-glass, lorenz, sunspots",
+                "                    prediction: NRMSE on a held-out segment",
+                "",
                 "Classification and prediction also report the same readout on the raw input (the non-spiking baseline)."})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
