@@ -11,10 +11,11 @@ import java.util.concurrent.Callable;
 final class BenchCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
-            description = {"Times the reference network (1,000 LIF neurons, 800 E / 200 I, p = 0.1, ~100,000 synapses,",
-                    "1 ms delays, dt = 0.1 ms, ~15 Hz) on one thread: without STDP, with homogeneous STDP, with",
-                    "heterogeneous STDP (per-synapse A and tau), and without STDP but with Gaussian background noise",
-                    "(sigma 2 mV)."})
+            header = "Times the 1000-neuron reference network without and with STDP, and with background noise.",
+            description = "The reference network has 1000 LIF neurons (800 E / 200 I), connection probability 0.1 "
+                    + "(about 100 thousand synapses), 1 ms delays, dt = 0.1 ms and fires at about 15 Hz. It is run on one thread "
+                    + "without STDP, with homogeneous STDP, with heterogeneous STDP (per-synapse A and tau), and without STDP "
+                    + "but with Gaussian background noise (sigma 2 mV).")
     static final class Simulate implements Callable<Integer> {
         @Option(names = "--seconds", defaultValue = "1", description = "Biological seconds per run (default: ${DEFAULT-VALUE}).")
         double seconds;
@@ -38,8 +39,9 @@ final class BenchCommand {
     }
 
     @Command(name = "optimizer", mixinStandardHelpOptions = true,
-            description = {"Sample efficiency of GP-BO against Sobol and random search on reference problems with known",
-                    "minima (log10 simple regret), and GP-BO's time per proposal at 50, 200 and 500 observations."})
+            header = "Compares GP-BO with Sobol and random search on reference problems.",
+            description = "Sample efficiency of GP-BO against Sobol and random search on reference problems with known "
+                    + "minima (log10 simple regret), and GP-BO's time per proposal at 50, 200 and 500 observations.")
     static final class Optimizer implements Callable<Integer> {
         @Option(names = "--problems", split = ",", defaultValue = "branin,hartmann6,ackley5,rosenbrock4,levy10,hartmann6-noisy",
                 description = "Comma-separated problems (default: ${DEFAULT-VALUE}).")

@@ -15,8 +15,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The default study, end to end: creates (or resumes) studies/demo with the heterogeneous HRSNN space",
-                "on JapaneseVowels (E first, then accuracy), runs it, exports the best designs and says where they are."})
+        header = "Runs the default study end to end.",
+        description = "Creates (or resumes) the study studies/demo with the heterogeneous HRSNN space on JapaneseVowels "
+                + "(E first, then accuracy), runs it, prints the best designs, exports them and says where they are.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--root", defaultValue = "studies", description = "Folder of studies (default: ${DEFAULT-VALUE}).")
     Path root;

@@ -17,7 +17,7 @@ final class DesignCommand {
 
     @Command(name = "reference", mixinStandardHelpOptions = true, description = "Writes a built-in design as a JSON file.")
     static final class Reference implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME", description = "${COMPLETION-CANDIDATES}")
+        @Parameters(index = "0", paramLabel = "NAME", description = "Built-in design: ${COMPLETION-CANDIDATES}.")
         DesignSource.Reference name;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")

@@ -15,13 +15,19 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Scores a design in stages: first S, memory capacity MC (held-out ridge readouts) and E = S / MC,",
-                "then the task. The network is first trained by its STDP rule, then frozen and measured. Tasks:",
-                "  memory-capacity  the first stage only",
-                "  japanese-vowels  classification accuracy on the shipped JapaneseVowels split (UEA/UCR)",
-                "  uea              classification accuracy on any UEA/UCR .ts pair given by --train and --test",
-                "  fsdd             spoken-digit accuracy on the Free Spoken Digit Dataset archive given by --data",
-                "  narma10, mackey-glass, lorenz, sunspots   prediction, NRMSE on a held-out segment",
+        header = "Scores a design: S, memory capacity MC, E = S / MC, then a task.",
+        description = {"Scores a design in stages: first S, memory capacity MC (held-out ridge readouts) and E = S / MC, "
+                + "then the task. The network is first trained by its STDP rule, then frozen and measured.",
+                "",
+                "Tasks:",
+                "  memory-capacity   the first stage only",
+                "  japanese-vowels   accuracy on the shipped JapaneseVowels split (UEA/UCR)",
+                "  uea               accuracy on a shipped UEA/UCR problem (--dataset NAME)",
+                "                    or on any .ts pair (--train FILE --test FILE)",
+                "  fsdd              spoken-digit accuracy on the FSDD archive (--data FILE)",
+                "  narma10, mackey-glass, lorenz, sunspots",
+                "                    prediction: NRMSE on a held-out segment",
+                "",
                 "Classification and prediction also report the same readout on the raw input (the non-spiking baseline)."})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
@@ -30,6 +36,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--task", defaultValue = "memory-capacity",
             description = "memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots (default: ${DEFAULT-VALUE}).")
     String task;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "A UEA/UCR problem shipped with hrsnn, for --task uea instead of --train and --test: JapaneseVowels, GunPoint or BasicMotions.")
+    String dataset;
 
     @Option(names = "--train", paramLabel = "FILE", description = "Training split (.ts) for --task uea.")
     Path train;
@@ -64,9 +73,18 @@ final class EvaluateCommand implements Callable<Integer> {
                 detail = " (JapaneseVowels: 270 train / 370 test, 12 channels, 9 classes)";
             }
             case "uea" -> {
-                if (train == null || test == null) throw new Main.BadInputException("--task uea needs --train FILE and --test FILE");
-                var tr = Datasets.read(train);
-                var te = Datasets.read(test);
+                org.hrsnn.task.LabelledSeries tr, te;
+                if (dataset != null) {
+                    if (train != null || test != null) throw new Main.BadInputException("--task uea takes --dataset NAME or --train FILE --test FILE, not both");
+                    if (!ShippedData.UEA.contains(dataset))
+                        throw new Main.BadInputException("--dataset must be one of " + String.join(", ", ShippedData.UEA) + ", got '" + dataset + "'");
+                    tr = ShippedData.series(dataset + "_TRAIN");
+                    te = ShippedData.series(dataset + "_TEST");
+                } else {
+                    if (train == null || test == null) throw new Main.BadInputException("--task uea needs --dataset NAME, or --train FILE and --test FILE");
+                    tr = Datasets.read(train);
+                    te = Datasets.read(test);
+                }
                 score = classify(spec, s, tr, te);
                 detail = String.format(" (%s: %d train / %d test, %d channels, %d classes)", tr.name(), tr.size(), te.size(), tr.channels(), tr.classes().size());
             }

@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Builds a network from a design and a seed and runs it, printing its activity.",
-                "Networks with input channels are driven by a test signal (sum of slow sines, scaled to the encoding)."})
+        header = "Builds a network from a design and a seed, runs it and prints its activity.",
+        description = "Networks with input channels are driven by a test signal (a sum of slow sines, scaled to the encoding).")
 final class SimulateCommand implements Callable<Integer> {
     @Mixin
     DesignSource design;

@@ -14,7 +14,7 @@ final class SpaceCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Validates a search-space file and lists its parameters.")
     static final class Check implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE")
+        @Parameters(index = "0", paramLabel = "FILE", description = "Search-space file (YAML or JSON).")
         Path file;
 
         @Override

@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
         subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class, StudyCommand.ListStudies.class,
                 StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Export.class})
 final class StudyCommand {
+    static final String STUDY_NAME = "The study (its folder under --root).";
 
     static class Root {
         @Option(names = "--root", paramLabel = "DIR", defaultValue = "studies", description = "Folder of studies (default: ${DEFAULT-VALUE}).")
@@ -54,7 +55,7 @@ final class StudyCommand {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a study from a search-space file.")
     static final class Create extends Root implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Parameters(index = "0", paramLabel = "NAME", description = "Name of the new study (a folder under --root): 1-64 letters, digits, '.', '_' or '-'.") String name;
         @Option(names = "--space", required = true, paramLabel = "FILE", description = "Search-space file (YAML or JSON).") Path space;
         @Option(names = "--task", required = true, description = "memory-capacity, japanese-vowels, narma10, mackey-glass, lorenz or sunspots.") String task;
         @Option(names = "--objective", description = "e, e-then-task or task (default: e for memory-capacity, else e-then-task).") String objective;
@@ -85,7 +86,7 @@ final class StudyCommand {
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a study until its budget is reached (also after a stop or a crash).")
     static class Run extends Root implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
         @Option(names = "--trials", description = "Change the budget of finished trials to N.") Integer trials;
         @Option(names = "--timeout", paramLabel = "D", description = "Stop starting trials after this long (ISO-8601 like PT10M, or 90s, 10m, 2h).") String timeout;
         @Option(names = "--workers", defaultValue = "1", description = "Trials evaluated in parallel threads (default: ${DEFAULT-VALUE}).") int workers;
@@ -114,7 +115,8 @@ final class StudyCommand {
         }
     }
 
-    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Same as run: continues a stopped or crashed study; trials left running by a dead process are re-run with their parameters and seed.")
+    @Command(name = "resume", mixinStandardHelpOptions = true, header = "Same as run: continues a stopped or crashed study.",
+            description = "Same as run: continues a stopped or crashed study; trials left running by a dead process are re-run with their parameters and seed.")
     static final class Resume extends Run {
     }
 
@@ -179,7 +181,7 @@ final class StudyCommand {
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Counts by state, best so far, time per trial.")
     static final class Status extends Root implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
 
         @Override
         public Integer call() throws Exception {
@@ -209,7 +211,7 @@ final class StudyCommand {
 
     @Command(name = "trials", mixinStandardHelpOptions = true, description = "All trials as a table, CSV or JSON.")
     static final class Trials extends Root implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
         @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).") String format;
 
         @Override
@@ -241,7 +243,7 @@ final class StudyCommand {
 
     @Command(name = "best", mixinStandardHelpOptions = true, description = "The best trials by E (then task), by the task, and the Pareto set.")
     static final class Best extends Root implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
         @Option(names = "--top", defaultValue = "5", description = "How many (default: ${DEFAULT-VALUE}).") int top;
 
         @Override
@@ -261,10 +263,11 @@ final class StudyCommand {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Writes the best designs as self-contained design files (network, seed, metrics, provenance)",
-                    "and trials.csv: best by E, best by task, and the Pareto set."})
+            header = "Writes the best designs as design files, and all trials as trials.csv.",
+            description = "Writes the best designs (by E, by task, and the Pareto set) as self-contained design files "
+                    + "(network, seed, metrics, provenance), and all trials as trials.csv.")
     static final class Export extends Root implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
         @Option(names = "--top", defaultValue = "3", description = "How many by E and by task (default: ${DEFAULT-VALUE}).") int top;
         @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: STUDY/export).") Path out;
 

@@ -172,6 +172,7 @@ public final class DesignFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
+            FilePermissions.asNewFile(tmp); // as a new file would be under the umask, not owner-only
             Files.writeString(tmp, content);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -66,6 +66,7 @@ public final class Study {
         try {
             Files.createDirectories(root);
             tmp = Files.createTempDirectory(root, "." + config.name() + "-");
+            org.hrsnn.export.FilePermissions.asNewDirectory(tmp); // as mkdir would under the umask, not owner-only
             Files.writeString(tmp.resolve(CONFIG), JSON.writeValueAsString(toJson(config)) + "\n");
             Files.createFile(tmp.resolve(JOURNAL));
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /** Datasets that ship inside the jar (src/main/resources/datasets, with their sources and licences). */
 public final class ShippedData {
+    /** The shipped UEA/UCR problems; each has NAME_TRAIN and NAME_TEST. */
+    public static final List<String> UEA = List.of("JapaneseVowels", "GunPoint", "BasicMotions");
+
     private ShippedData() {}
 
     private static InputStream open(String file) throws IOException {
@@ -16,7 +20,7 @@ public final class ShippedData {
         return raw;
     }
 
-    /** A shipped UEA/UCR split, e.g. "JapaneseVowels_TRAIN". */
+    /** A shipped UEA/UCR split, e.g. "JapaneseVowels_TRAIN" or "GunPoint_TEST". */
     public static LabelledSeries series(String name) throws IOException {
         try (var r = new InputStreamReader(new GZIPInputStream(open(name + ".ts.gz")), StandardCharsets.UTF_8)) {
             return TsFormat.parse(name + ".ts", r);

@@ -9,11 +9,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Parser of the UEA/UCR time-series classification format ({@code .ts}): '#' comments, '@' header
- * lines ({@code @problemName}, {@code @univariate}, {@code @dimensions}, {@code @equalLength},
- * {@code @seriesLength}, {@code @classLabel true c1 c2 ...}, {@code @missing}, {@code @timeStamps}),
- * then {@code @data} and one sample a line: channels separated by ':', values by ',', the class label
- * last. Every problem is reported with the source name and line number.
+ * Parser of the UEA/UCR time-series classification format ({@code .ts}): comment lines starting with
+ * '#' or '%' (anywhere), '@' header lines ({@code @problemName}, {@code @univariate},
+ * {@code @dimensions}, {@code @equalLength}, {@code @seriesLength}, {@code @classLabel true c1 c2 ...},
+ * {@code @missing}, {@code @timeStamps}, {@code @targetLabel}), then {@code @data} and one sample a
+ * line: channels separated by ':', values by ',', the class label last. Every problem is reported with
+ * the source name and line number.
+ *
+ * <p>Samples may differ in length ({@code @equalLength false}); they are kept as they are. Missing
+ * values ('?' or NaN, allowed by {@code @missing true}) are imputed per sample and channel: linearly in
+ * time between the nearest known values, and with the nearest known value before the first and after the
+ * last. A channel with no known value in a sample is an error. Regression files
+ * ({@code @targetLabel true}) are refused. What is returned holds finite numbers only.
  */
 public final class TsFormat {
     /** A malformed file. */
@@ -30,6 +37,7 @@ public final class TsFormat {
         String name = source;
         Integer dimensions = null, seriesLength = null;
         boolean equalLength = false, data = false, missingAllowed = false;
+        Integer firstLength = null;
         List<String> classes = null;
         List<double[][]> series = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
@@ -38,7 +46,7 @@ public final class TsFormat {
         while ((line = in.readLine()) != null) {
             no++;
             String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#")) continue;
+            if (t.isEmpty() || t.startsWith("#") || t.startsWith("%")) continue;
             if (!data) {
                 if (!t.startsWith("@")) throw new FormatException(source, no, "expected a header line starting with '@' before @data");
                 String[] w = t.split("\\s+");
@@ -52,15 +60,22 @@ public final class TsFormat {
                     case "@missing" -> missingAllowed = bool(source, no, w);
                     case "@timestamps" -> { if (bool(source, no, w)) throw new FormatException(source, no, "time stamps are not supported"); }
                     case "@classlabel" -> {
-                        if (!bool(source, no, w)) throw new FormatException(source, no, "a classification file needs '@classLabel true <labels>'");
-                        classes = Arrays.asList(w).subList(2, w.length);
-                        if (classes.isEmpty()) throw new FormatException(source, no, "@classLabel lists no class");
+                        if (bool(source, no, w)) {
+                            classes = Arrays.asList(w).subList(2, w.length);
+                            if (classes.isEmpty()) throw new FormatException(source, no, "@classLabel lists no class");
+                        }
+                    }
+                    case "@targetlabel" -> {
+                        if (bool(source, no, w))
+                            throw new FormatException(source, no, "regression .ts files are not supported (file " + source + ", line " + no
+                                    + ": @targetLabel true); hrsnn classifies, with @classLabel true <labels>");
                     }
                     case "@data" -> {
-                        if (classes == null) throw new FormatException(source, no, "@data before @classLabel");
+                        if (classes == null)
+                            throw new FormatException(source, no, "no class labels before @data: a classification file needs '@classLabel true <labels>'");
                         data = true;
                     }
-                    default -> { /* other headers (e.g. @targetLabel) carry nothing we need */ }
+                    default -> { /* other headers carry nothing we need */ }
                 }
                 continue;
             }
@@ -76,11 +91,14 @@ public final class TsFormat {
             for (int c = 0; c < channels; c++) {
                 String[] v = parts[c].split(",");
                 channelValues[c] = new double[v.length];
+                boolean missing = false;
                 for (int k = 0; k < v.length; k++) {
                     String x = v[k].strip();
                     if (x.equals("?") || x.equalsIgnoreCase("NaN")) {
-                        if (!missingAllowed) throw new FormatException(source, no, "missing value in channel " + (c + 1) + " at position " + (k + 1) + " but @missing is false");
+                        if (!missingAllowed)
+                            throw new FormatException(source, no, "missing value in channel " + (c + 1) + " at position " + (k + 1) + " but the header does not say @missing true");
                         channelValues[c][k] = Double.NaN;
+                        missing = true;
                         continue;
                     }
                     try {
@@ -88,13 +106,20 @@ public final class TsFormat {
                     } catch (NumberFormatException e) {
                         throw new FormatException(source, no, "'" + x + "' in channel " + (c + 1) + " at position " + (k + 1) + " is not a number");
                     }
+                    if (!Double.isFinite(channelValues[c][k]))
+                        throw new FormatException(source, no, "'" + x + "' in channel " + (c + 1) + " at position " + (k + 1) + " is not a finite number");
                 }
                 if (channelValues[c].length != channelValues[0].length)
                     throw new FormatException(source, no, "channel " + (c + 1) + " has " + channelValues[c].length + " values, channel 1 has " + channelValues[0].length);
+                if (missing && !impute(channelValues[c]))
+                    throw new FormatException(source, no, "channel " + (c + 1) + " has no values (all missing), so it cannot be imputed");
             }
             int length = channelValues[0].length;
             if (equalLength && seriesLength != null && length != seriesLength)
                 throw new FormatException(source, no, "has length " + length + ", the header says " + seriesLength);
+            if (equalLength && firstLength != null && length != firstLength)
+                throw new FormatException(source, no, "has length " + length + ", the first sample has " + firstLength + " and the header says @equalLength true");
+            if (firstLength == null) firstLength = length;
             double[][] s = new double[length][channels];
             for (int k = 0; k < length; k++) for (int c = 0; c < channels; c++) s[k][c] = channelValues[c][k];
             series.add(s);
@@ -104,6 +129,26 @@ public final class TsFormat {
         if (!data) throw new FormatException(source, 0, "no @data section");
         if (series.isEmpty()) throw new FormatException(source, 0, "no samples after @data");
         return new LabelledSeries(name, series, labels.stream().mapToInt(Integer::intValue).toArray(), classes, dimensions);
+    }
+
+    /**
+     * Replaces the NaNs of one channel of one sample in place: linear interpolation in time between the
+     * nearest known values on either side; before the first known value that value, after the last one
+     * that value. Returns false (and changes nothing) when no value is known.
+     */
+    static boolean impute(double[] x) {
+        int first = -1;
+        for (int k = 0; k < x.length && first < 0; k++) if (!Double.isNaN(x[k])) first = k;
+        if (first < 0) return false;
+        for (int k = 0; k < first; k++) x[k] = x[first];
+        int last = first;
+        for (int k = first + 1; k < x.length; k++) {
+            if (Double.isNaN(x[k])) continue;
+            for (int j = last + 1; j < k; j++) x[j] = x[last] + (x[k] - x[last]) * (j - last) / (k - last);
+            last = k;
+        }
+        for (int k = last + 1; k < x.length; k++) x[k] = x[last];
+        return true;
     }
 
     private static boolean bool(String source, int no, String[] w) throws FormatException {

@@ -2,25 +2,20 @@ package org.hrsnn.score;
 
 import org.hrsnn.model.ReferenceNetworks;
 import org.hrsnn.task.LabelledSeries;
-import org.hrsnn.task.TsFormat;
+import org.hrsnn.task.ShippedData;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 class ClassificationEvaluationTest {
-    static LabelledSeries read(String file) throws Exception {
-        Path p = Path.of("..", "shared", "data", "uea-ucr", file);
-        try (var r = Files.newBufferedReader(p)) {
-            return TsFormat.parse(file, r);
-        }
+    /** A split shipped in src/main/resources/datasets, e.g. "GunPoint_TRAIN". */
+    static LabelledSeries read(String split) throws Exception {
+        return ShippedData.series(split);
     }
 
     @Test
     void basicMotionsIsLearnedWellAboveChanceAndReproducibly() throws Exception {
-        LabelledSeries train = read("BasicMotions_TRAIN.ts"), test = read("BasicMotions_TEST.ts");
+        LabelledSeries train = read("BasicMotions_TRAIN"), test = read("BasicMotions_TEST");
         var a = ClassificationEvaluation.evaluate(ReferenceNetworks.heterogeneousExample(), 1, train, test, ClassificationEvaluation.Settings.DEFAULT);
         var b = ClassificationEvaluation.evaluate(ReferenceNetworks.heterogeneousExample(), 1, train, test, ClassificationEvaluation.Settings.DEFAULT);
         assertEquals(a.accuracy(), b.accuracy(), 0.0);
@@ -32,7 +27,7 @@ class ClassificationEvaluationTest {
 
     @Test
     void theRawInputBaselineIsStrongOnJapaneseVowels() throws Exception {
-        LabelledSeries train = read("JapaneseVowels_TRAIN.ts"), test = read("JapaneseVowels_TEST.ts");
+        LabelledSeries train = read("JapaneseVowels_TRAIN"), test = read("JapaneseVowels_TEST");
         var scaling = InputScaling.of(train.series(), train.channels(), false);
         int k = 5;
         double acc = org.hrsnn.readout.RidgeClassifier.fit(ClassificationEvaluation.rawFeatures(train, scaling, k), train.labels(), 9)

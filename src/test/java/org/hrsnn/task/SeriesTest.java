@@ -4,8 +4,6 @@ import org.hrsnn.random.Seeds;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -37,11 +35,9 @@ class SeriesTest {
 
     @Test
     void sunspotColumnIsRead() throws Exception {
-        try (var r = Files.newBufferedReader(Path.of("..", "shared", "data", "series", "sunspots.csv"))) {
-            double[] x = SeriesCsv.column("sunspots.csv", r, "SUNACTIVITY");
-            assertEquals(309, x.length);
-            assertEquals(5, x[0], 0.0);
-        }
+        double[] x = ShippedData.sunspots(); // src/main/resources/datasets/sunspots.csv, read by SeriesCsv
+        assertEquals(309, x.length);
+        assertEquals(5, x[0], 0.0);
         var e = assertThrows(TsFormat.FormatException.class, () -> SeriesCsv.column("s.csv", new StringReader("a,b\n1,x\n"), "b"));
         assertEquals("s.csv:2: 'x' is not a number", e.getMessage());
     }
