@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         description = "Creates (or resumes) the study studies/demo with the heterogeneous HRSNN space on JapaneseVowels "
                 + "(E first, then accuracy), runs it, prints the best designs, exports them and says where they are.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--root", defaultValue = "studies", description = "Folder of studies (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--root", defaultValue = Main.STUDIES_DEFAULT, description = "Folder of studies (default: $HRSNN_STUDIES, else ./studies; now ${DEFAULT-VALUE}).")
     Path root;
 
     @Option(names = "--space", defaultValue = "search-spaces/hrsnn-heterogeneous.yaml", description = "Search space (default: ${DEFAULT-VALUE}).")
@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("resuming study '" + name + "' in " + s.folder());
         } else {
             try {
-                s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, space, "japanese-vowels", Objective.E_THEN_TASK, 1, trials, -1, true,
+                s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, Main.shipped(space), "japanese-vowels", Objective.E_THEN_TASK, 1, trials, -1, true,
                         MemoryProtocol.DEFAULT, "hrsnn " + Main.version()));
             } catch (StudyException e) {
                 throw new Main.BadInputException(e.getMessage());
@@ -55,7 +55,8 @@ final class DemoCommand implements Callable<Integer> {
         cl.execute("study", "best", name, "--root", root.toString(), "--top", "3");
         cl.execute("study", "export", name, "--root", root.toString());
         System.out.println("study folder: " + s.folder().toAbsolutePath() + " (study.json, journal.jsonl, export/)");
-        System.out.println("more: hrsnn study status " + name + " | hrsnn study trials " + name + " | hrsnn study --help");
+        String where = " --root " + root.toAbsolutePath();
+        System.out.println("more: hrsnn study status " + name + where + " | hrsnn study trials " + name + where + " | hrsnn study --help");
         return 0;
     }
 }

@@ -36,6 +36,34 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * The installation folder: the one holding {@code search-spaces/} (the jar's folder's parent when run
+     * as target/hrsnn.jar, or the {@code hrsnn.home} system property the launcher sets).
+     */
+    static java.nio.file.Path home() {
+        String h = System.getProperty("hrsnn.home");
+        if (h != null) return java.nio.file.Path.of(h);
+        try {
+            java.nio.file.Path code = java.nio.file.Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.toAbsolutePath().getParent().getParent(); // target/hrsnn.jar or target/classes
+        } catch (Exception e) {
+            return java.nio.file.Path.of("").toAbsolutePath();
+        }
+    }
+
+    /**
+     * A file named on the command line: as given when it exists, else (for a relative path such as
+     * search-spaces/hrsnn-heterogeneous.yaml) the shipped one under the installation folder.
+     */
+    static java.nio.file.Path shipped(java.nio.file.Path p) {
+        if (p == null || p.isAbsolute() || java.nio.file.Files.exists(p)) return p;
+        java.nio.file.Path installed = home().resolve(p);
+        return java.nio.file.Files.exists(installed) ? installed : p;
+    }
+
+    /** Default studies folder: $HRSNN_STUDIES, else ./studies. */
+    static final String STUDIES_DEFAULT = "${env:HRSNN_STUDIES:-studies}";
+
     /** Tool version from the jar manifest (or "development" when run from classes). */
     public static String version() {
         String v = Main.class.getPackage().getImplementationVersion();
