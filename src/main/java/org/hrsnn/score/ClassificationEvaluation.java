@@ -32,8 +32,14 @@ import java.util.List;
  */
 public final class ClassificationEvaluation {
 
-    public record Settings(double stepMs, int points, double stateTau) {
-        public static final Settings DEFAULT = new Settings(5, 5, 20);
+    /**
+     * @param states the state kinds read at the end of each of the {@code points} segments of a sample
+     *               (counts: spikes within the segment); empty for the filtered spike trains (tau
+     *               {@code stateTau}) at those moments plus each neuron's rate
+     */
+    public record Settings(double stepMs, int points, double stateTau, java.util.List<org.hrsnn.sim.StateKind> states) {
+        public static final Settings DEFAULT = new Settings(5, 5, 20, MemoryProtocol.DEFAULT.states());
+        public static final Settings FILTERED = new Settings(5, 5, 20, java.util.List.of());
     }
 
     /**
@@ -87,6 +93,17 @@ public final class ClassificationEvaluation {
             double[][] u = scaling.apply(d.series().get(i));
             int steps = u.length * stepsPerValue;
             int[] at = samplePoints(steps, s.points());
+            if (!s.states().isEmpty()) {
+                org.hrsnn.sim.WindowStates w = new org.hrsnn.sim.WindowStates(at, s.states());
+                net.reset();
+                if (rate != null) net.run(new Stimulus(u, stepsPerValue), w, rate);
+                else net.run(new Stimulus(u, stepsPerValue), w);
+                double[][] rows = w.rows();
+                double[] f = new double[rows.length * rows[0].length];
+                for (int p = 0; p < rows.length; p++) System.arraycopy(rows[p], 0, f, p * rows[0].length, rows[0].length);
+                x[i] = f;
+                continue;
+            }
             FilteredStates states = new FilteredStates(s.stateTau(), at);
             SpikeCounter counts = new SpikeCounter(n);
             net.reset();
