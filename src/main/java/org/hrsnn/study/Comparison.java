@@ -1,0 +1,82 @@
+package org.hrsnn.study;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+import org.hrsnn.random.Seeds;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Studies compared with statistics: groups of studies (one per seed) summarised by one number each (for
+ * example the best E a study found), each group by its median with a bootstrap 95% interval, and every
+ * group against the first by a two-sided Mann-Whitney U test (exact p-values for small groups).
+ */
+public final class Comparison {
+    private Comparison() {}
+
+    /** The bootstrap resamples behind each interval. */
+    public static final int RESAMPLES = 10_000;
+
+    /** A group's summary: its values (one per study), median, bootstrap 95% interval, and the test against the first group. */
+    public record Summary(String group, double[] values, double median, double low, double high, double u, double p) {}
+
+    /** Summarises {@code groups} (name to one value per study; NaN values are dropped and counted). */
+    public static List<Summary> of(Map<String, double[]> groups, long seed) {
+        List<Summary> out = new ArrayList<>();
+        double[] first = null;
+        for (var e : groups.entrySet()) {
+            double[] v = Arrays.stream(e.getValue()).filter(Double::isFinite).sorted().toArray();
+            double[] ci = v.length == 0 ? new double[] {Double.NaN, Double.NaN} : bootstrapMedian(v, Seeds.rng(seed, "compare." + e.getKey()));
+            double u = Double.NaN, p = Double.NaN;
+            if (first == null) first = v;
+            else if (first.length > 0 && v.length > 0) {
+                MannWhitneyUTest.Result r = MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED).test(first, v);
+                u = r.getStatistic();
+                p = r.getPValue();
+            }
+            out.add(new Summary(e.getKey(), v, v.length == 0 ? Double.NaN : median(v), ci[0], ci[1], u, p));
+        }
+        return out;
+    }
+
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Percentile bootstrap 95% interval of the median. */
+    static double[] bootstrapMedian(double[] v, UniformRandomProvider rng) {
+        double[] medians = new double[RESAMPLES];
+        double[] s = new double[v.length];
+        for (int b = 0; b < RESAMPLES; b++) {
+            for (int i = 0; i < v.length; i++) s[i] = v[rng.nextInt(v.length)];
+            Arrays.sort(s);
+            medians[b] = median(s);
+        }
+        Arrays.sort(medians);
+        return new double[] {medians[(int) Math.floor(0.025 * (RESAMPLES - 1))], medians[(int) Math.ceil(0.975 * (RESAMPLES - 1))]};
+    }
+
+    /** The numbers compared, taken from one study's finished trials. */
+    public static Map<String, Function<List<Trial>, Double>> measures() {
+        Map<String, Function<List<Trial>, Double>> m = new LinkedHashMap<>();
+        m.put("best E", t -> first(Ranking.byE(t), "e"));
+        m.put("MC of best E", t -> first(Ranking.byE(t), "mc"));
+        m.put("S of best E", t -> first(Ranking.byE(t), "s"));
+        m.put("best MC", t -> t.stream().filter(Trial::finished).map(x -> x.metric("mc")).filter(x -> x != null && Double.isFinite(x))
+                .max(Double::compare).orElse(Double.NaN));
+        m.put("best accuracy", t -> first(Ranking.byTask(t), "accuracy"));
+        m.put("best NRMSE", t -> first(Ranking.byTask(t), "nrmse"));
+        return m;
+    }
+
+    private static Double first(List<Trial> ranked, String metric) {
+        return ranked.isEmpty() || ranked.get(0).metric(metric) == null ? Double.NaN : ranked.get(0).metric(metric);
+    }
+}
