@@ -13,13 +13,19 @@ import org.hrsnn.study.StudyConfig;
 import org.hrsnn.study.StudyException;
 import org.hrsnn.study.StudyRunner;
 import org.hrsnn.study.Trial;
+import org.hrsnn.study.TrialTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +40,25 @@ final class StudyCommand {
     static class Root {
         @Option(names = "--root", paramLabel = "DIR", defaultValue = "studies", description = "Folder of studies (default: ${DEFAULT-VALUE}).")
         Path root;
+
+        @Spec
+        CommandSpec spec;
+
+        /** Where the command writes its output (standard output, unless the CommandLine says otherwise). */
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    /** The --format option of status, trials and best. */
+    static class Formatted extends Root {
+        @Option(names = "--format", paramLabel = "F", defaultValue = "table",
+                description = "table, csv, json or yaml, in any case (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        StudyOutput.Format format() {
+            return StudyOutput.Format.parse(format);
+        }
     }
 
     /** The HRSNN problem of a study, or a clear refusal (a study this version cannot evaluate). */
@@ -180,58 +205,112 @@ final class StudyCommand {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Counts by state, best so far, time per trial.")
-    static final class Status extends Root implements Callable<Integer> {
+    static final class Status extends Formatted implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
 
         @Override
         public Integer call() throws Exception {
+            StudyOutput.Format f = format();
             Study s = open(root, name);
-            List<Trial> all = s.trials();
-            System.out.printf("study '%s' (%s): task %s, objective %s, seed %d, budget %d%n", name, s.folder(), s.config().task(),
-                    s.config().objective().label(), s.config().seed(), s.config().trials());
-            for (Trial.State st : Trial.State.values()) {
-                long c = all.stream().filter(t -> t.state() == st).count();
-                if (c > 0) System.out.printf("  %-9s %d%n", st.name().toLowerCase(Locale.ROOT), c);
-            }
-            double mean = all.stream().filter(Trial::finished).mapToDouble(Trial::seconds).average().orElse(Double.NaN);
-            System.out.printf("  time per trial %.1f s%n", mean);
-            List<Trial> byE = Ranking.byE(all), byTask = Ranking.byTask(all);
-            if (!byE.isEmpty()) System.out.println("  best by E:    trial " + byE.get(0).number() + summary(byE.get(0)));
-            if (!byTask.isEmpty()) System.out.println("  best by task: trial " + byTask.get(0).number() + summary(byTask.get(0)));
-            List<Trial> e = all.stream().filter(t -> t.metric("e") != null).toList();
-            if (e.size() > 1) {
-                double[] running = new double[e.size()];
-                double best = Double.POSITIVE_INFINITY;
-                for (int i = 0; i < running.length; i++) running[i] = best = Math.min(best, e.get(i).metric("e"));
-                System.out.println("  best E over trials " + Sparkline.of(running).replace(" Hz)", ")"));
+            Map<String, Object> facts = facts(s, s.trials());
+            PrintWriter out = out();
+            switch (f) {
+                case CSV -> StudyOutput.flatCsv(out, facts);
+                case JSON, YAML -> StudyOutput.tree(out, f, facts);
+                case TABLE -> print(out, s, facts);
             }
             return 0;
         }
+
+        /** What status reports, as a tree (JSON and YAML; flattened for CSV; printed for people). */
+        static Map<String, Object> facts(Study s, List<Trial> all) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("study", s.config().name());
+            m.put("folder", s.folder().toString());
+            m.put("task", s.config().task());
+            m.put("objective", s.config().objective().label());
+            m.put("seed", s.config().seed());
+            m.put("budget", s.config().trials());
+            m.put("finished", all.stream().filter(Trial::finished).count());
+            Map<String, Object> counts = new LinkedHashMap<>();
+            for (Trial.State st : Trial.State.values())
+                counts.put(st.name().toLowerCase(Locale.ROOT), all.stream().filter(t -> t.state() == st && !TrialTable.orphaned(t)).count());
+            counts.put("orphaned", all.stream().filter(TrialTable::orphaned).count());
+            m.put("counts", counts);
+            var seconds = all.stream().filter(Trial::finished).mapToDouble(Trial::seconds).average();
+            m.put("secondsPerTrial", seconds.isPresent() ? seconds.getAsDouble() : null);
+            List<Trial> byE = Ranking.byE(all), byTask = Ranking.byTask(all);
+            m.put("bestByE", byE.isEmpty() ? null : best(byE.get(0)));
+            m.put("bestByTask", byTask.isEmpty() ? null : best(byTask.get(0)));
+            List<Double> running = new ArrayList<>();
+            double low = Double.POSITIVE_INFINITY;
+            for (Trial t : all) if (t.metric("e") != null) running.add(low = Math.min(low, t.metric("e")));
+            m.put("bestEOverTrials", running);
+            return m;
+        }
+
+        private static Map<String, Object> best(Trial t) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("trial", t.number());
+            m.put("metrics", t.metrics());
+            return m;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void print(PrintWriter out, Study s, Map<String, Object> facts) throws Exception {
+            out.printf("study '%s' (%s): task %s, objective %s, seed %d, budget %d%n", facts.get("study"), facts.get("folder"), facts.get("task"),
+                    facts.get("objective"), facts.get("seed"), facts.get("budget"));
+            Map<String, Long> counts = (Map<String, Long>) facts.get("counts");
+            counts.forEach((state, c) -> {
+                if (c == 0) return;
+                if (state.equals("orphaned"))
+                    out.printf("  %-9s %d  (left unfinished by a process that has ended; re-run with the same parameters and seed on the next 'hrsnn study run' or 'resume')%n", state, c);
+                else out.printf("  %-9s %d%n", state, c);
+            });
+            Double seconds = (Double) facts.get("secondsPerTrial");
+            out.println("  time per trial " + (seconds == null ? "-" : String.format("%.1f s", seconds)));
+            List<Trial> all = s.trials();
+            for (String key : List.of("bestByE", "bestByTask")) {
+                Map<String, Object> b = (Map<String, Object>) facts.get(key);
+                if (b == null) continue;
+                Trial t = all.stream().filter(x -> x.number() == (Integer) b.get("trial")).findFirst().orElseThrow();
+                out.println((key.equals("bestByE") ? "  best by E:    trial " : "  best by task: trial ") + t.number() + summary(t));
+            }
+            List<Double> running = (List<Double>) facts.get("bestEOverTrials");
+            if (running.size() > 1)
+                out.println("  best E over trials " + Sparkline.of(running.stream().mapToDouble(Double::doubleValue).toArray()).replace(" Hz)", ")"));
+            out.flush();
+        }
     }
 
-    @Command(name = "trials", mixinStandardHelpOptions = true, description = "All trials as a table, CSV or JSON.")
-    static final class Trials extends Root implements Callable<Integer> {
+    @Command(name = "trials", mixinStandardHelpOptions = true, description = "All trials as a table, CSV, JSON or YAML.")
+    static final class Trials extends Formatted implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
-        @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).") String format;
+
+        /** The columns of the table; CSV, JSON and YAML have every metric and parameter (study.TrialTable). */
+        static final List<StudyOutput.TableColumn<Trial>> TABLE = List.of(
+                new StudyOutput.TableColumn<>("trial", 5, t -> String.valueOf(t.number())),
+                new StudyOutput.TableColumn<>("state", -9, TrialTable::state),
+                new StudyOutput.TableColumn<>("E", 10, t -> f(t.metric("e"))),
+                new StudyOutput.TableColumn<>("MC", 8, t -> f(t.metric("mc"))),
+                new StudyOutput.TableColumn<>("S Hz", 8, t -> f(t.metric("s"))),
+                new StudyOutput.TableColumn<>("task", 10, t -> f(t.metric("accuracy") != null ? t.metric("accuracy") : t.metric("nrmse"))),
+                new StudyOutput.TableColumn<>("seconds", 8, t -> String.format("%.1f", t.seconds())),
+                new StudyOutput.TableColumn<>(" reason", -1, t -> " " + (t.reason() != null ? t.reason()
+                        : TrialTable.orphaned(t) ? "(its process has ended; re-run on the next run or resume)" : "")));
 
         @Override
         public Integer call() throws Exception {
+            StudyOutput.Format f = format();
             Study s = open(root, name);
             List<Trial> all = s.trials();
-            switch (format) {
-                case "csv" -> System.out.print(StudyExport.csv(s, all));
-                case "json" -> System.out.println(DesignFiles.mapper().writeValueAsString(all.stream().map(t -> Map.of("trial", t.number(),
-                        "state", t.state().name().toLowerCase(Locale.ROOT), "seed", t.seed(), "params", t.params(), "metrics", t.metrics(),
-                        "reason", String.valueOf(t.reason()), "seconds", t.seconds())).toList()));
-                case "table" -> {
-                    System.out.printf("%5s %-9s %10s %8s %8s %10s %8s  %s%n", "trial", "state", "E", "MC", "S Hz", "task", "seconds", "reason");
-                    for (Trial t : all) {
-                        Double task = t.metric("accuracy") != null ? t.metric("accuracy") : t.metric("nrmse");
-                        System.out.printf("%5d %-9s %10s %8s %8s %10s %8.1f  %s%n", t.number(), t.state().name().toLowerCase(Locale.ROOT),
-                                f(t.metric("e")), f(t.metric("mc")), f(t.metric("s")), f(task), t.seconds(), t.reason() == null ? "" : t.reason());
-                    }
+            switch (f) {
+                case CSV -> {
+                    out().print(StudyExport.csv(s, all));
+                    out().flush();
                 }
-                default -> throw new Main.BadInputException("--format must be table, csv or json, got '" + format + "'");
+                case JSON, YAML -> StudyOutput.tree(out(), f, all.stream().map(TrialTable::record).toList());
+                case TABLE -> StudyOutput.table(out(), TABLE, all);
             }
             return 0;
         }
@@ -242,23 +321,50 @@ final class StudyCommand {
     }
 
     @Command(name = "best", mixinStandardHelpOptions = true, description = "The best trials by E (then task), by the task, and the Pareto set.")
-    static final class Best extends Root implements Callable<Integer> {
+    static final class Best extends Formatted implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
         @Option(names = "--top", defaultValue = "5", description = "How many (default: ${DEFAULT-VALUE}).") int top;
 
+        /** The rankings: title in the table, key in JSON and YAML, value of the "ranking" column in CSV. */
+        record Ranked(String title, String key, String label, List<Trial> trials) {}
+
         @Override
         public Integer call() throws Exception {
-            List<Trial> all = open(root, name).trials();
-            print("by E, then task", Ranking.byE(all), top);
-            print("by task metric", Ranking.byTask(all), top);
-            print("Pareto set of (E, task metric)", Ranking.pareto(all), Integer.MAX_VALUE);
+            StudyOutput.Format f = format();
+            Study s = open(root, name);
+            List<Trial> all = s.trials();
+            List<Ranked> rankings = List.of(
+                    new Ranked("by E, then task", "byE", "by E", Ranking.byE(all).stream().limit(top).toList()),
+                    new Ranked("by task metric", "byTask", "by task", Ranking.byTask(all).stream().limit(top).toList()),
+                    new Ranked("Pareto set of (E, task metric)", "pareto", "Pareto", Ranking.pareto(all)));
+            PrintWriter out = out();
+            switch (f) {
+                case TABLE -> {
+                    for (Ranked r : rankings) {
+                        out.println(r.title() + ":");
+                        r.trials().forEach(t -> out.println("  trial " + t.number() + summary(t)));
+                        if (r.trials().isEmpty()) out.println("  (none)");
+                    }
+                    out.flush();
+                }
+                case JSON, YAML -> {
+                    Map<String, Object> tree = new LinkedHashMap<>();
+                    for (Ranked r : rankings) tree.put(r.key(), r.trials().stream().map(TrialTable::record).toList());
+                    StudyOutput.tree(out, f, tree);
+                }
+                case CSV -> {
+                    record Row(String ranking, int rank, Trial trial) {}
+                    List<Row> rows = new ArrayList<>();
+                    for (Ranked r : rankings) for (int i = 0; i < r.trials().size(); i++) rows.add(new Row(r.label(), i + 1, r.trials().get(i)));
+                    List<TrialTable.Column<Row>> columns = new ArrayList<>();
+                    columns.add(new TrialTable.Column<>("ranking", Row::ranking));
+                    columns.add(new TrialTable.Column<>("rank", Row::rank));
+                    for (TrialTable.Column<Trial> c : TrialTable.columns(s, all)) columns.add(new TrialTable.Column<>(c.name(), row -> c.value().apply(row.trial())));
+                    out.print(TrialTable.csv(columns, rows));
+                    out.flush();
+                }
+            }
             return 0;
-        }
-
-        private static void print(String title, List<Trial> ts, int limit) {
-            System.out.println(title + ":");
-            ts.stream().limit(limit).forEach(t -> System.out.println("  trial " + t.number() + summary(t)));
-            if (ts.isEmpty()) System.out.println("  (none)");
         }
     }
 

@@ -2,19 +2,17 @@ package org.hrsnn.problem;
 
 import org.hrsnn.export.DesignExport;
 import org.hrsnn.export.DesignFiles;
-import org.hrsnn.opt.Parameter;
 import org.hrsnn.study.Ranking;
 import org.hrsnn.study.Study;
 import org.hrsnn.study.StudyException;
 import org.hrsnn.study.Trial;
+import org.hrsnn.study.TrialTable;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,21 +49,8 @@ public final class StudyExport {
         return files;
     }
 
+    /** All trials as CSV (see {@link TrialTable#columns}). */
     public static String csv(Study s, List<Trial> all) {
-        var params = s.space().parameters().stream().map(Parameter::name).toList();
-        var metrics = new LinkedHashSet<>(List.of("s", "silentFraction", "maxRate", "mc", "mcCurrent", "mcShuffled", "mcInputOnly", "e",
-                "accuracy", "nrmse", "baseline", "strongBaseline"));
-        StringBuilder b = new StringBuilder("trial,state,seed,seconds,reason");
-        metrics.forEach(m -> b.append(',').append(m));
-        params.forEach(p -> b.append(',').append(p));
-        b.append('\n');
-        for (Trial t : all) {
-            b.append(t.number()).append(',').append(t.state().name().toLowerCase(Locale.ROOT)).append(',').append(t.seed()).append(',')
-                    .append(String.format(Locale.ROOT, "%.3f", t.seconds())).append(',').append(t.reason() == null ? "" : '"' + t.reason().replace("\"", "'") + '"');
-            for (String m : metrics) b.append(',').append(t.metric(m) == null ? "" : String.valueOf(t.metric(m)));
-            for (String p : params) b.append(',').append(t.params().get(p));
-            b.append('\n');
-        }
-        return b.toString();
+        return TrialTable.csv(TrialTable.columns(s, all), all);
     }
 }

@@ -111,6 +111,7 @@ public final class Study {
         StudyConfig c = config.withTrials(trials);
         try {
             Path tmp = Files.createTempFile(folder, ".study", ".json");
+            org.hrsnn.export.FilePermissions.asNewFile(tmp); // not the owner-only mode of a temporary file
             Files.writeString(tmp, JSON.writeValueAsString(toJson(c)) + "\n");
             Files.move(tmp, folder.resolve(CONFIG), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
