@@ -32,13 +32,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "study", mixinStandardHelpOptions = true, description = "Hyper-parameter studies: create, run, resume, inspect, export.",
-        subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class, StudyCommand.ListStudies.class,
+        subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class, StudyCommand.ListStudies.class, CompareCommand.class,
                 StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Export.class})
 final class StudyCommand {
     static final String STUDY_NAME = "The study (its folder under --root).";
 
     static class Root {
-        @Option(names = "--root", paramLabel = "DIR", defaultValue = "studies", description = "Folder of studies (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--root", paramLabel = "DIR", defaultValue = Main.STUDIES_DEFAULT, description = "Folder of studies (default: $HRSNN_STUDIES, else ./studies; now ${DEFAULT-VALUE}).")
         Path root;
 
         @Spec
