@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (speed and memory).",
-        subcommands = {BenchCommand.Simulate.class, BenchCommand.Optimizer.class})
+        subcommands = {BenchCommand.Simulate.class, BenchCommand.Optimizer.class, BenchCommand.Readout.class})
 final class BenchCommand {
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -84,6 +84,40 @@ final class BenchCommand {
             for (int n : counts)
                 System.out.printf("GP-BO time per proposal, Hartmann-6 with %d observations: median %.2f s (3 repeats)%n", n,
                         org.hrsnn.bench.OptimizerBenchmark.secondsPerSuggestion(n, 3));
+            return 0;
+        }
+    }
+
+    @Command(name = "readout", mixinStandardHelpOptions = true,
+            description = {"Times the ridge readout (build on a random design, then GCV fits of several targets, as memory",
+                    "capacity does) for the current EJML path and the previous Commons Math path, side by side."})
+    static final class Readout implements Callable<Integer> {
+        @Option(names = "--rows", defaultValue = "1200", description = "Training rows (default: ${DEFAULT-VALUE}).")
+        int rows;
+
+        @Option(names = "--features", split = ",", defaultValue = "200,1000,2000,4000",
+                description = "Comma-separated feature counts (default: ${DEFAULT-VALUE}).")
+        int[] features;
+
+        @Option(names = "--targets", defaultValue = "60", description = "Targets fitted per readout (default: ${DEFAULT-VALUE}).")
+        int targets;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "Timed runs per path and feature count (default: ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the random data (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            if (rows < 3) throw new Main.BadInputException("--rows must be >= 3, got " + rows);
+            for (int p : features) if (p < 1) throw new Main.BadInputException("--features must be >= 1, got " + p);
+            if (targets < 1) throw new Main.BadInputException("--targets must be >= 1, got " + targets);
+            if (repeats < 1) throw new Main.BadInputException("--repeats must be >= 1, got " + repeats);
+            System.out.printf("hrsnn %s, Java %s, %d cores available (the readout uses one)%n", Main.version(),
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+            var result = org.hrsnn.bench.ReadoutBenchmark.measure(rows, features, targets, repeats, seed, System.out);
+            System.out.print(org.hrsnn.bench.ReadoutBenchmark.format(result, rows, targets));
             return 0;
         }
     }

@@ -1,14 +1,26 @@
 package org.hrsnn.readout;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Ridge regression with an unpenalised intercept on standardised features. One thin SVD of the training
- * design (via Commons Math's symmetric eigen-decomposition) serves any number of targets, and the penalty of each target is chosen by
+ * Ridge regression with an unpenalised intercept on standardised features. One thin SVD Z = U S V^T of the
+ * standardised training design serves any number of targets, and the penalty of each target is chosen by
  * generalised cross-validation over a log grid: GCV(l) = n |y - yhat|^2 / (n - 1 - df(l))^2 with
  * df = sum s_i^2 / (s_i^2 + l), among the penalties that leave at least 5% of the rows' degrees of freedom.
+ *
+ * <p>The SVD comes from EJML's symmetric eigen-decomposition of the smaller Gram matrix (Z^T Z or Z Z^T),
+ * formed with EJML's matrix product; at 1,200 rows and 1,000 or more features that is several times faster
+ * than Commons Math (see {@code hrsnn bench readout} and docs/performance.md). Only the factor the
+ * eigen-decomposition gives is kept (V when rows outnumber features, U otherwise); the other is never formed,
+ * because each target needs only U^T y and V w, and both are products with the design: U^T y = S^-1 V^T Z^T y
+ * and V w = Z^T U S^-1 w. That saves an n-by-p-by-min(n, p) product when the design is built, at O(n p) more
+ * per target. Commons Math's SVD is the fallback when the eigen-decomposition fails.
  */
 public final class Ridge {
     /** A fitted readout for one target. */
@@ -23,25 +35,40 @@ public final class Ridge {
     /** Penalties searched by GCV, relative to the number of training rows. */
     static final double[] GRID = logGrid(1e-8, 1e2, 41);
 
+    /** How the thin SVD is computed. */
+    private enum Path { EJML, SVD, COMMONS_MATH }
+
     private final int n;
     private final int p;
     private final double[] mean;
     private final double[] scale;
-    private final double[][] u; // n x r
-    private final double[] s;   // r singular values
-    private final double[][] v; // p x r
+    private final double[] s;  // r singular values, in decreasing order
+    private final int r;
+    // Row-major factors; at least one of u and v is present. When one is missing, z (the standardised design,
+    // n x p row-major) stands in for it.
+    private final double[] u;  // n x r, or null
+    private final double[] v;  // p x r, or null
+    private final double[] z;  // n x p, or null when u and v are both present
 
     /** Prepares the design {@code x} (rows are samples). */
     public Ridge(double[][] x) {
-        this(x, false);
+        this(x, Path.EJML);
     }
 
     /** The same with the SVD fallback forced (for tests of that path). */
     static Ridge withSvd(double[][] x) {
-        return new Ridge(x, true);
+        return new Ridge(x, Path.SVD);
     }
 
-    private Ridge(double[][] x, boolean forceSvd) {
+    /**
+     * The previous implementation: Gram matrix by plain loops, Commons Math's {@link EigenDecomposition},
+     * both factors formed. Kept only so that {@code hrsnn bench readout} can time it beside the current one.
+     */
+    public static Ridge withCommonsMath(double[][] x) {
+        return new Ridge(x, Path.COMMONS_MATH);
+    }
+
+    private Ridge(double[][] x, Path path) {
         n = x.length;
         p = x[0].length;
         mean = new double[p];
@@ -54,25 +81,86 @@ public final class Ridge {
         for (int j = 0; j < p; j++) typical += scale[j] / p;
         typical = Math.sqrt(typical);
         for (int j = 0; j < p; j++) scale[j] = Math.max(Math.sqrt(scale[j]), Math.max(0.01 * typical, 1e-12));
-        double[][] z = new double[n][p];
-        for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) z[i][j] = (x[i][j] - mean[j]) / scale[j];
-        double[][][] usv;
-        try {
-            usv = forceSvd ? fromSvd(z, n, p) : fromGram(z, n, p);
-        } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
-            usv = fromSvd(z, n, p); // the eigen solver did not converge: the slower SVD always does
+        double[] zs = new double[n * p];
+        for (int i = 0; i < n; i++) {
+            double[] row = x[i];
+            for (int j = 0, o = i * p; j < p; j++) zs[o + j] = (row[j] - mean[j]) / scale[j];
         }
-        u = usv[0];
-        s = usv[1][0];
-        v = usv[2];
+        Factors f = switch (path) {
+            case EJML -> {
+                Factors e = fromGram(zs, n, p);
+                yield e != null ? e : fromSvd(zs, n, p); // the eigen solver gave up: the slower SVD always converges
+            }
+            case SVD -> fromSvd(zs, n, p);
+            case COMMONS_MATH -> {
+                try {
+                    yield fromGramCommonsMath(zs, n, p);
+                } catch (org.apache.commons.math3.exception.MathIllegalStateException ex) {
+                    yield fromSvd(zs, n, p);
+                }
+            }
+        };
+        s = f.s;
+        r = s.length;
+        u = f.u;
+        v = f.v;
+        z = u != null && v != null ? null : zs;
     }
 
+    /** Row-major thin-SVD factors: U (n x r) and V (p x r), either of which may be null, and S. */
+    private record Factors(double[] u, double[] s, double[] v) {}
+
     /**
-     * Thin SVD Z = U S V^T from the symmetric eigen-decomposition (Commons Math) of the smaller Gram
-     * matrix: Z^T Z = V S^2 V^T when n >= p, Z Z^T = U S^2 U^T otherwise. Squaring the condition number only
-     * disturbs singular values far below the smallest penalty of the grid (1e-8 n). Returns {U, {S}, V}.
+     * Thin SVD Z = U S V^T from EJML's symmetric eigen-decomposition of the smaller Gram matrix:
+     * Z^T Z = V S^2 V^T when n >= p (V is kept), Z Z^T = U S^2 U^T otherwise (U is kept). Squaring the
+     * condition number only disturbs singular values far below the smallest penalty of the grid (1e-8 n).
+     * Returns null if the decomposition fails.
      */
-    private static double[][][] fromGram(double[][] z, int n, int p) {
+    private static Factors fromGram(double[] zs, int n, int p) {
+        boolean tall = n >= p;
+        int q = tall ? p : n;
+        DMatrixRMaj zm = DMatrixRMaj.wrap(n, p, zs);
+        DMatrixRMaj gram = new DMatrixRMaj(q, q);
+        // multTransA streams rows (fast for Z^T Z); for Z Z^T, multOuter computes one triangle of row dot products,
+        // about twice as fast as multTransB (measured at 1,200 x 4,000).
+        if (tall) CommonOps_DDRM.multTransA(zm, zm, gram);
+        else CommonOps_DDRM.multOuter(zm, gram);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(q, true, true);
+        if (!eig.decompose(gram)) return null;
+        double[] ev = new double[q];
+        for (int k = 0; k < q; k++) {
+            ev[k] = eig.getEigenvalue(k).real;
+            if (!Double.isFinite(ev[k]) || eig.getEigenVector(k) == null) return null;
+        }
+        int[] order = descending(ev);
+        int r = rank(ev, order);
+        double[] s = new double[r], e = new double[q * r];
+        for (int k = 0; k < r; k++) {
+            s[k] = Math.sqrt(ev[order[k]]);
+            double[] vec = eig.getEigenVector(order[k]).data;
+            for (int a = 0; a < q; a++) e[a * r + k] = vec[a];
+        }
+        return tall ? new Factors(null, s, e) : new Factors(e, s, null);
+    }
+
+    /** Indices of {@code ev} by decreasing value. */
+    private static int[] descending(double[] ev) {
+        return java.util.stream.IntStream.range(0, ev.length).boxed()
+                .sorted((a, b) -> Double.compare(ev[b], ev[a])).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Number of eigenvalues above 1e-12 of the largest (and above 0). */
+    private static int rank(double[] ev, int[] order) {
+        double top = ev.length == 0 ? 0 : Math.max(ev[order[0]], 0);
+        int r = 0;
+        while (r < ev.length && ev[order[r]] > top * 1e-12 && ev[order[r]] > 0) r++;
+        return r;
+    }
+
+    /** The previous path (Commons Math's eigen-decomposition, both factors formed), for the benchmark only. */
+    private static Factors fromGramCommonsMath(double[] zs, int n, int p) {
+        double[][] z = new double[n][];
+        for (int i = 0; i < n; i++) z[i] = java.util.Arrays.copyOfRange(zs, i * p, (i + 1) * p);
         boolean tall = n >= p;
         int q = tall ? p : n;
         double[][] gram = new double[q][q];
@@ -86,12 +174,8 @@ public final class Ridge {
             }
         EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(gram, false));
         double[] ev = eig.getRealEigenvalues();
-        Integer[] order = new Integer[q];
-        for (int k = 0; k < q; k++) order[k] = k;
-        java.util.Arrays.sort(order, (x1, x2) -> Double.compare(ev[x2], ev[x1]));
-        double top = Math.max(ev[order[0]], 0);
-        int r = 0;
-        while (r < q && ev[order[r]] > top * 1e-12 && ev[order[r]] > 0) r++;
+        int[] order = descending(ev);
+        int r = rank(ev, order);
         double[] s = new double[r];
         double[][] u = new double[n][r], v = new double[p][r];
         RealMatrix vectors = eig.getV();
@@ -111,11 +195,13 @@ public final class Ridge {
                 other[j][k] = t / s[k];
             }
         }
-        return new double[][][] {u, {s}, v};
+        return new Factors(flatten(u, r), s, flatten(v, r));
     }
 
     /** Thin SVD by Commons Math's SingularValueDecomposition (on the transpose when n < p). */
-    private static double[][][] fromSvd(double[][] z, int n, int p) {
+    private static Factors fromSvd(double[] zs, int n, int p) {
+        double[][] z = new double[n][];
+        for (int i = 0; i < n; i++) z[i] = java.util.Arrays.copyOfRange(zs, i * p, (i + 1) * p);
         RealMatrix m = new Array2DRowRealMatrix(z, false);
         boolean tall = n >= p;
         var svd = new org.apache.commons.math3.linear.SingularValueDecomposition(tall ? m : m.transpose());
@@ -124,10 +210,14 @@ public final class Ridge {
         int r = 0;
         while (r < sv.length && sv[r] > tol) r++;
         double[][] left = (tall ? svd.getU() : svd.getV()).getData(), right = (tall ? svd.getV() : svd.getU()).getData();
-        double[][] u = new double[n][r], v = new double[p][r];
-        for (int i = 0; i < n; i++) System.arraycopy(left[i], 0, u[i], 0, r);
-        for (int j = 0; j < p; j++) System.arraycopy(right[j], 0, v[j], 0, r);
-        return new double[][][] {u, {java.util.Arrays.copyOf(sv, r)}, v};
+        return new Factors(flatten(left, r), java.util.Arrays.copyOf(sv, r), flatten(right, r));
+    }
+
+    /** The first {@code r} columns of {@code a}, row-major. */
+    private static double[] flatten(double[][] a, int r) {
+        double[] f = new double[a.length * r];
+        for (int i = 0; i < a.length; i++) System.arraycopy(a[i], 0, f, i * r, r);
+        return f;
     }
 
     public int rows() { return n; }
@@ -141,7 +231,7 @@ public final class Ridge {
         double best = Double.POSITIVE_INFINITY, bestLambda = GRID[GRID.length - 1] * n; // if none qualifies: the strongest
         for (double g : GRID) {
             double lambda = g * n, rss = total - inSpan, df = 0;
-            for (int i = 0; i < s.length; i++) {
+            for (int i = 0; i < r; i++) {
                 double s2 = s[i] * s[i], shrink = lambda / (s2 + lambda);
                 rss += shrink * shrink * c[i] * c[i];
                 df += s2 / (s2 + lambda);
@@ -164,28 +254,51 @@ public final class Ridge {
         return fit(y, lambda, project(y));
     }
 
+    /** beta = V diag(s / (s^2 + lambda)) c, or Z^T U diag(1 / (s^2 + lambda)) c when V was not formed. */
     private Model fit(double[] y, double lambda, double[] c) {
-        double[] w = new double[s.length];
-        for (int i = 0; i < s.length; i++) w[i] = s[i] / (s[i] * s[i] + lambda) * c[i];
         double[] beta = new double[p];
-        for (int j = 0; j < p; j++) {
-            double b = 0;
-            for (int i = 0; i < w.length; i++) b += v[j][i] * w[i];
-            beta[j] = b;
+        if (v != null) {
+            double[] w = new double[r];
+            for (int i = 0; i < r; i++) w[i] = s[i] / (s[i] * s[i] + lambda) * c[i];
+            for (int j = 0; j < p; j++) beta[j] = dot(v, j * r, w, r);
+        } else {
+            double[] w = new double[r];
+            for (int i = 0; i < r; i++) w[i] = c[i] / (s[i] * s[i] + lambda);
+            for (int a = 0; a < n; a++) axpy(dot(u, a * r, w, r), z, a * p, beta, p);
         }
         return new Model(beta, mean(y), lambda, mean.clone(), scale.clone());
     }
 
-    /** U^T (y - mean y). */
+    /** c = U^T (y - mean y), or S^-1 V^T Z^T (y - mean y) when U was not formed; O(n r) or O(n p + p r). */
     private double[] project(double[] y) {
         if (y.length != n) throw new IllegalArgumentException("target has " + y.length + " rows, the design " + n);
         double ym = mean(y);
-        double[] c = new double[s.length];
-        for (int i = 0; i < n; i++) {
-            double t = y[i] - ym;
-            for (int k = 0; k < c.length; k++) c[k] += u[i][k] * t;
+        double[] c = new double[r];
+        if (u != null) {
+            for (int a = 0; a < n; a++) axpy(y[a] - ym, u, a * r, c, r);
+        } else {
+            double[] g = new double[p];
+            for (int a = 0; a < n; a++) axpy(y[a] - ym, z, a * p, g, p);
+            for (int j = 0; j < p; j++) axpy(g[j], v, j * r, c, r);
+            for (int k = 0; k < r; k++) c[k] /= s[k];
         }
         return c;
+    }
+
+    // The per-target products above are hand-written loops over the row-major arrays: they are matrix-vector
+    // products (O(n p) at most), where wrapping them in EJML matrices would only add allocation.
+
+    /** sum_k m[off + k] w[k], k < len. */
+    private static double dot(double[] m, int off, double[] w, int len) {
+        double t = 0;
+        for (int k = 0; k < len; k++) t += m[off + k] * w[k];
+        return t;
+    }
+
+    /** out[k] += a m[off + k], k < len. */
+    private static void axpy(double a, double[] m, int off, double[] out, int len) {
+        if (a == 0) return;
+        for (int k = 0; k < len; k++) out[k] += a * m[off + k];
     }
 
     private static double mean(double[] y) {
