@@ -7,8 +7,39 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (speed and memory).",
-        subcommands = {BenchCommand.Simulate.class, BenchCommand.Optimizer.class, BenchCommand.Readout.class})
+        subcommands = {BenchCommand.Simulate.class, BenchCommand.Optimizer.class, BenchCommand.Readout.class, BenchCommand.Trial.class})
 final class BenchCommand {
+
+    @Command(name = "trial", mixinStandardHelpOptions = true,
+            description = "Times whole trials: the memory stage (build, STDP training, measurement, readouts) under the default protocol "
+                    + "and the JapaneseVowels task stage, for a design resized to each size (default: the shipped reservoir template).")
+    static final class Trial implements Callable<Integer> {
+        @Option(names = "--design", paramLabel = "FILE", defaultValue = "search-spaces/designs/reservoir.json",
+                description = "Design to resize (default: ${DEFAULT-VALUE}).")
+        java.nio.file.Path design;
+
+        @Option(names = "--sizes", split = ",", defaultValue = "200,1000", description = "Network sizes (default: ${DEFAULT-VALUE}).")
+        int[] sizes;
+
+        @Option(names = "--repeats", defaultValue = "2", description = "Runs per size (default: ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Option(names = "--no-task", description = "Time the memory stage only.")
+        boolean noTask;
+
+        @Override
+        public Integer call() throws Exception {
+            org.hrsnn.model.NetworkSpec spec;
+            try {
+                spec = org.hrsnn.export.DesignFiles.read(Main.shipped(design)).network();
+            } catch (org.hrsnn.export.DesignFormatException e) {
+                throw new Main.BadInputException(e.getMessage());
+            }
+            for (int n : sizes) if (n < 2) throw new Main.BadInputException("--sizes must be >= 2, got " + n);
+            org.hrsnn.bench.TrialBenchmark.run(spec, sizes, Math.max(1, repeats), !noTask, System.out);
+            return 0;
+        }
+    }
 
     @Command(name = "simulate", mixinStandardHelpOptions = true,
             header = "Times the 1000-neuron reference network without and with STDP, and with background noise.",

@@ -20,8 +20,8 @@ import java.util.List;
 public record MemoryProtocol(int trainingInputs, int washout, int inputs, double trainFraction, int delays,
                              double holdMs, List<StateKind> states, double mcFloor) {
 
-    public static final MemoryProtocol DEFAULT = new MemoryProtocol(1000, 100, 2000, 0.65, 60, 10,
-            List.of(StateKind.VOLTAGE, StateKind.COUNTS), 0.1);
+    public static final MemoryProtocol DEFAULT = new MemoryProtocol(1000, 100, 4000, 0.65, 60, 10,
+            List.of(StateKind.VOLTAGE), 0.1);
 
     public MemoryProtocol {
         if (trainingInputs < 0) throw new IllegalArgumentException("trainingInputs must be >= 0, got " + trainingInputs);
