@@ -14,7 +14,7 @@ public final class Protocols {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("trainingInputs", p.trainingInputs()).put("washout", p.washout()).put("inputs", p.inputs())
                 .put("trainFraction", p.trainFraction()).put("delays", p.delays()).put("holdMs", p.holdMs())
-                .put("states", StateKind.labels(p.states())).put("mcFloor", p.mcFloor());
+                .put("states", StateKind.labels(p.states())).put("mcFloor", p.mcFloor()).put("minRate", p.minRate());
         return o;
     }
 
@@ -28,7 +28,8 @@ public final class Protocols {
         try {
             return new MemoryProtocol(o.get("trainingInputs").asInt(), o.get("washout").asInt(), o.get("inputs").asInt(),
                     o.get("trainFraction").asDouble(), o.get("delays").asInt(), o.get("holdMs").asDouble(),
-                    StateKind.parseAll(o.path("states").asText(null)), o.get("mcFloor").asDouble());
+                    StateKind.parseAll(o.path("states").asText(null)), o.get("mcFloor").asDouble(),
+                    o.path("minRate").asDouble(0)); // protocols recorded before the activity floor had none
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }

@@ -26,7 +26,7 @@ import java.util.List;
  *       level, about 0), and on the input alone as the only state (the readout's own memory, 0 for a
  *       protocol whose states carry none).</li>
  * </ol>
- * A silent network, a saturated one (mean rate at or above 90% of the rate its refractory periods allow,
+ * A silent or near-silent network (mean rate below the protocol's {@code minRate}), a saturated one (mean rate at or above 90% of the rate its refractory periods allow,
  * 1 / (t_ref + dt)), or one whose MC is below {@code mcFloor}, is a failed evaluation with its reason;
  * no E is made up for it.
  */
@@ -75,6 +75,9 @@ public final class MemoryEvaluation {
         Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
         if (rate.meanRate() == 0)
             return new Result(activity, null, null, Double.NaN, "silent network: no spikes", timings(t0, t1, t2, t3, System.nanoTime()));
+        if (rate.meanRate() < p.minRate())
+            return new Result(activity, null, null, Double.NaN, String.format("near-silent network: mean rate %.3g Hz below the protocol's %.3g Hz",
+                    rate.meanRate(), p.minRate()), timings(t0, t1, t2, t3, System.nanoTime()));
         double limit = saturationRate(spec);
         if (rate.meanRate() >= 0.9 * limit)
             return new Result(activity, null, null, Double.NaN, String.format("saturated network: mean rate %.1f Hz, the refractory limit is %.1f Hz",

@@ -16,12 +16,21 @@ import java.util.List;
  * @param holdMs         how long each input value is held, ms: one readout state per hold window
  * @param states         the state kinds read at each window (see {@link StateKind}), concatenated
  * @param mcFloor        an MC below this fails the candidate (no E is made for it)
+ * @param minRate        a mean rate below this (Hz) fails the candidate as near-silent: with voltage states its
+ *                       memory would be held below threshold, where no reader of its spikes sees it, and
+ *                       E = S / MC would reward silence itself
  */
 public record MemoryProtocol(int trainingInputs, int washout, int inputs, double trainFraction, int delays,
-                             double holdMs, List<StateKind> states, double mcFloor) {
+                             double holdMs, List<StateKind> states, double mcFloor, double minRate) {
 
     public static final MemoryProtocol DEFAULT = new MemoryProtocol(1000, 100, 4000, 0.65, 60, 10,
-            List.of(StateKind.VOLTAGE), 0.1);
+            List.of(StateKind.VOLTAGE), 0.1, 1.0);
+
+    /** A protocol without an activity floor. */
+    public MemoryProtocol(int trainingInputs, int washout, int inputs, double trainFraction, int delays,
+                          double holdMs, List<StateKind> states, double mcFloor) {
+        this(trainingInputs, washout, inputs, trainFraction, delays, holdMs, states, mcFloor, 0);
+    }
 
     public MemoryProtocol {
         if (trainingInputs < 0) throw new IllegalArgumentException("trainingInputs must be >= 0, got " + trainingInputs);
@@ -36,13 +45,14 @@ public record MemoryProtocol(int trainingInputs, int washout, int inputs, double
         if (states == null || states.isEmpty()) throw new IllegalArgumentException("states must name at least one state kind");
         states = List.copyOf(states);
         if (!(mcFloor >= 0) || !Double.isFinite(mcFloor)) throw new IllegalArgumentException("mcFloor must be >= 0, got " + mcFloor);
+        if (!(minRate >= 0) || !Double.isFinite(minRate)) throw new IllegalArgumentException("minRate must be >= 0, got " + minRate);
     }
 
     public MemoryProtocol withStates(List<StateKind> kinds) {
-        return new MemoryProtocol(trainingInputs, washout, inputs, trainFraction, delays, holdMs, kinds, mcFloor);
+        return new MemoryProtocol(trainingInputs, washout, inputs, trainFraction, delays, holdMs, kinds, mcFloor, minRate);
     }
 
     public MemoryProtocol withHoldMs(double ms) {
-        return new MemoryProtocol(trainingInputs, washout, inputs, trainFraction, delays, ms, states, mcFloor);
+        return new MemoryProtocol(trainingInputs, washout, inputs, trainFraction, delays, ms, states, mcFloor, minRate);
     }
 }

@@ -36,6 +36,19 @@ class MemoryEvaluationTest {
     }
 
     @Test
+    void aNetworkBelowTheProtocolsActivityFloorFailsAsNearSilent() {
+        NetworkSpec spec = ReferenceNetworks.heterogeneousExample();
+        double rate = MemoryEvaluation.evaluate(spec, 5, SMALL).activity().meanRate();
+        var p = new MemoryProtocol(200, 50, 700, 0.6, 20, 10, MemoryProtocol.DEFAULT.states(), 0.1, 2 * rate);
+        var r = MemoryEvaluation.evaluate(spec, 5, p);
+        assertTrue(r.failed() && r.failure().startsWith("near-silent"), r.failure());
+        assertEquals(rate, r.activity().meanRate(), 0.0, "S is still reported");
+        assertTrue(Double.isNaN(r.e()));
+        String below = MemoryEvaluation.evaluate(spec, 5, new MemoryProtocol(200, 50, 700, 0.6, 20, 10, MemoryProtocol.DEFAULT.states(), 0.1, 0.5 * rate)).failure();
+        assertTrue(below == null || !below.startsWith("near-silent"), "above the floor: " + below);
+    }
+
+    @Test
     void aNetworkWithoutInputCannotBeScored() {
         assertThrows(IllegalArgumentException.class, () -> MemoryEvaluation.evaluate(ReferenceNetworks.benchmark(false), 1, SMALL));
     }
