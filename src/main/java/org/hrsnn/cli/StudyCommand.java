@@ -83,7 +83,7 @@ final class StudyCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "Name of the new study (a folder under --root): 1-64 letters, digits, '.', '_' or '-'.") String name;
         @Option(names = "--space", required = true, paramLabel = "FILE", description = "Search-space file (YAML or JSON).") Path space;
         @Option(names = "--task", required = true, description = "memory-capacity, japanese-vowels, narma10, mackey-glass, lorenz or sunspots.") String task;
-        @Option(names = "--objective", description = "e, e-then-task or task (default: e for memory-capacity, else e-then-task).") String objective;
+        @Option(names = "--objective", description = "e, e-then-task, task or mc (default: e for memory-capacity, else e-then-task).") String objective;
         @Option(names = "--seed", defaultValue = "1", description = "Study seed (default: ${DEFAULT-VALUE}).") long seed;
         @Option(names = "--trials", defaultValue = "30", description = "Budget of finished trials (default: ${DEFAULT-VALUE}).") int trials;
         @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: 1 + dimension).") int initial;

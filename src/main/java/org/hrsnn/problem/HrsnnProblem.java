@@ -62,8 +62,8 @@ public final class HrsnnProblem implements Problem {
                     + " create a new study with a current search space (search-spaces/).");
         if (!TrialEvaluator.TASKS.contains(c.task()))
             throw new StudyException("task '" + c.task() + "' is not one a study can use; tasks: " + TrialEvaluator.TASKS);
-        if (c.task().equals("memory-capacity") && c.objective() != Objective.E)
-            throw new StudyException("the memory-capacity task has no task stage: use objective e");
+        if (c.task().equals("memory-capacity") && c.objective() != Objective.E && c.objective() != Objective.MC)
+            throw new StudyException("the memory-capacity task has no task stage: use objective e or mc");
         MemoryProtocol p;
         try {
             p = Protocols.fromJson(c.evaluation().get("memory"), "study.json: evaluation.memory");
@@ -119,7 +119,7 @@ public final class HrsnnProblem implements Problem {
         if (!m.failed()) metrics.put("e", m.e());
         Objective obj = config.objective();
         if (m.failed() && obj != Objective.TASK) return new Outcome(Trial.State.PRUNED, metrics, m.failure());
-        if (obj == Objective.E) return new Outcome(Trial.State.COMPLETE, metrics, null);
+        if (obj == Objective.E || obj == Objective.MC) return new Outcome(Trial.State.COMPLETE, metrics, null);
         String prune = checkpoint.report(metrics, m.failed() ? Double.NaN : m.e());
         if (prune != null) return new Outcome(Trial.State.PRUNED, metrics, prune);
         TrialEvaluator.TaskScore s = evaluator.task(spec, seed);
@@ -130,9 +130,13 @@ public final class HrsnnProblem implements Problem {
         return new Outcome(Trial.State.COMPLETE, metrics, null);
     }
 
-    /** log E for the E objectives; minus accuracy, or NRMSE, for the task objective. */
+    /** log E for the E objectives; minus accuracy, or NRMSE, for the task objective; minus MC for the MC objective. */
     @Override
     public double loss(Trial t) {
+        if (config.objective() == Objective.MC) {
+            Double mc = t.metric("mc");
+            return mc != null && Double.isFinite(mc) && t.state() == Trial.State.COMPLETE ? -mc : Double.NaN;
+        }
         if (config.objective() == Objective.TASK) {
             Double acc = t.metric("accuracy"), nrmse = t.metric("nrmse");
             if (acc != null && Double.isFinite(acc)) return -acc;

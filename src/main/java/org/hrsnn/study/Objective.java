@@ -9,17 +9,20 @@ package org.hrsnn.study;
  *       on to the task. Designs are ranked by E, then by the task metric; the Pareto set of both is
  *       reported.</li>
  *   <li>{@code TASK}: the GP models the task metric (minus accuracy, or NRMSE); nothing is pruned.</li>
+ *   <li>{@code MC}: maximise memory capacity (the GP models minus MC); no task stage. For finding how much
+ *       memory a space can reach, whatever it costs in spikes.</li>
  * </ul>
  */
 public enum Objective {
-    E, E_THEN_TASK, TASK;
+    E, E_THEN_TASK, TASK, MC;
 
     public static Objective parse(String s) {
         return switch (s.toLowerCase(java.util.Locale.ROOT)) {
             case "e" -> E;
             case "e-then-task", "e-then-accuracy", "e_then_task" -> E_THEN_TASK;
             case "task", "accuracy" -> TASK;
-            default -> throw new IllegalArgumentException("objective must be e, e-then-task or task, got '" + s + "'");
+            case "mc" -> MC;
+            default -> throw new IllegalArgumentException("objective must be e, e-then-task, task or mc, got '" + s + "'");
         };
     }
 
@@ -28,6 +31,7 @@ public enum Objective {
             case E -> "e";
             case E_THEN_TASK -> "e-then-task";
             case TASK -> "task";
+            case MC -> "mc";
         };
     }
 }
