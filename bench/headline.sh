@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The headline of docs/results.md: the heterogeneous, homogeneous and two ablation spaces, several seeds
+# each, one task and objective, then 'study compare' (medians, bootstrap intervals, Mann-Whitney).
+# Run by hand:  bench/headline.sh ROOT TASK OBJECTIVE TRIALS "SEEDS" [WORKERS]
+#   e.g. bench/headline.sh /tmp/hrsnn-headline memory-capacity e 40 "1 2 3" 2
+# Studies resume if the script is run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=${HRSNN_JAR:-target/hrsnn.jar}
+root=${1:-/tmp/hrsnn-headline}; task=${2:-memory-capacity}; objective=${3:-e}; trials=${4:-40}; seeds=${5:-"1 2 3"}; workers=${6:-2}
+spaces="heterogeneous homogeneous neurons-only stdp-only"
+mkdir -p "$root"
+groups=()
+for space in $spaces; do
+  names=()
+  for seed in $seeds; do
+    name="$task-$space-s$seed"
+    [ -d "$root/$name" ] || java -jar "$jar" study create "$name" --root "$root" --space "search-spaces/hrsnn-$space.yaml" \
+      --task "$task" --objective "$objective" --trials "$trials" --seed "$seed" > /dev/null
+    java -jar "$jar" study run "$name" --root "$root" --workers "$workers" > "$root/$name.log"
+    names+=("$name")
+  done
+  groups+=(--group "$space=$(IFS=,; echo "${names[*]}")")
+done
+java -jar "$jar" study compare --root "$root" "${groups[@]}"
