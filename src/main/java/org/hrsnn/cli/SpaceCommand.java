@@ -20,12 +20,20 @@ final class SpaceCommand {
         @Override
         public Integer call() {
             SearchSpaceFiles.Loaded s;
+            String design = "";
+            Path f = Main.shipped(file);
             try {
-                s = SearchSpaceFiles.read(file);
+                s = SearchSpaceFiles.read(f);
+                var tree = SearchSpaceFiles.tree(f);
+                if (tree.has("template")) { // an HRSNN space: check its template and every path, as study create does
+                    var ds = org.hrsnn.problem.DesignSpace.of(f.toString(), org.hrsnn.problem.DesignSpace.inlineTemplate(f, tree), s.space());
+                    design = String.format("; template %s, homogeneous: %s; every path checked, the design is valid at the defaults and at each parameter's bounds",
+                            tree.get("template").asText(), ds.homogeneous().name().toLowerCase(java.util.Locale.ROOT));
+                }
             } catch (SearchSpaceFiles.SpaceFileException e) {
                 throw new Main.BadInputException(e.getMessage());
             }
-            System.out.printf("%s: valid; '%s', %d parameters, %d searched%n", file, s.name(), s.space().parameters().size(), s.space().dimension());
+            System.out.printf("%s: valid; '%s', %d parameters, %d searched%s%n", file, s.name(), s.space().parameters().size(), s.space().dimension(), design);
             System.out.printf("  %-22s %-12s %-34s %s%n", "name", "type", "range", "default");
             for (Parameter p : s.space().parameters()) {
                 String type, range;
