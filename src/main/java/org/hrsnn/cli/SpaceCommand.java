@@ -21,12 +21,12 @@ final class SpaceCommand {
         public Integer call() {
             SearchSpaceFiles.Loaded s;
             String design = "";
-            Path f = Main.shipped(file);
+            Path spaceFile = Main.shipped(file);
             try {
-                s = SearchSpaceFiles.read(f);
-                var tree = SearchSpaceFiles.tree(f);
+                s = SearchSpaceFiles.read(spaceFile);
+                var tree = SearchSpaceFiles.tree(spaceFile);
                 if (tree.has("template")) { // an HRSNN space: check its template and every path, as study create does
-                    var ds = org.hrsnn.problem.DesignSpace.of(f.toString(), org.hrsnn.problem.DesignSpace.inlineTemplate(f, tree), s.space());
+                    var ds = org.hrsnn.problem.DesignSpace.of(spaceFile.toString(), org.hrsnn.problem.DesignSpace.inlineTemplate(spaceFile, tree), s.space());
                     design = String.format("; template %s, homogeneous: %s; every path checked, the design is valid at the defaults and at each parameter's bounds",
                             tree.get("template").asText(), ds.homogeneous().name().toLowerCase(java.util.Locale.ROOT));
                 }
