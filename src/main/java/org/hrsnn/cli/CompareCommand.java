@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
+        header = "Compares groups of studies (one study per seed) by their medians.",
         description = "Compares groups of studies (one study per seed): for each measure, each group's median over its studies "
-                + "with a bootstrap 95% interval, and each group against the first by a two-sided exact Mann-Whitney test.")
+                + "with a bootstrap 95%% interval, and each group against the first by a two-sided exact Mann-Whitney test.")
 final class CompareCommand extends StudyCommand.Root implements Callable<Integer> {
     @Option(names = "--group", required = true, paramLabel = "LABEL=NAME,NAME,..",
             description = "A group: its label and its studies, for example het=het-s1,het-s2,het-s3. Give two or more.")
