@@ -50,7 +50,9 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("created study '%s' in %s: %d-D space %s, JapaneseVowels, objective e-then-task, %d trials%n", name, s.folder(),
                     s.space().dimension(), space, trials);
         }
-        new StudyRunner(s, StudyCommand.problem(s)).run(null, workers, StudyCommand::progress);
+        var problem = StudyCommand.problem(s);
+        StudyCommand.loadData(problem);
+        new StudyRunner(s, problem).run(null, workers, StudyCommand::progress);
         CommandLine cl = Main.commandLine();
         cl.execute("study", "best", name, "--root", root.toString(), "--top", "3");
         cl.execute("study", "export", name, "--root", root.toString());

@@ -5,6 +5,7 @@ import org.hrsnn.problem.HrsnnProblem;
 import org.hrsnn.problem.HrsnnStudies;
 import org.hrsnn.problem.StudyExport;
 import org.hrsnn.score.MemoryProtocol;
+import org.hrsnn.score.Tasks;
 import org.hrsnn.study.Objective;
 import org.hrsnn.study.Ranking;
 import org.hrsnn.study.SearchSpaceFiles;
@@ -70,6 +71,21 @@ final class StudyCommand {
         }
     }
 
+    /** Reads a study's data and checks them against what it recorded, or a clear refusal. */
+    static void loadData(HrsnnProblem problem) {
+        try {
+            problem.loadData();
+        } catch (StudyException e) {
+            throw new Main.BadInputException(e.getMessage());
+        }
+    }
+
+    /** A word as the shell reads it: as it is when it holds nothing special, else in single quotes. */
+    static String shell(String word) {
+        if (word.matches("[A-Za-z0-9_./:=@%+,-]+")) return word;
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
     static Study open(Path root, String name) {
         try {
             return Study.open(root, name);
@@ -82,7 +98,11 @@ final class StudyCommand {
     static final class Create extends Root implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "Name of the new study (a folder under --root): 1-64 letters, digits, '.', '_' or '-'.") String name;
         @Option(names = "--space", required = true, paramLabel = "FILE", description = "Search-space file (YAML or JSON).") Path space;
-        @Option(names = "--task", required = true, description = "memory-capacity, japanese-vowels, narma10, mackey-glass, lorenz or sunspots.") String task;
+        @Option(names = "--task", required = true, description = "memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots (as for hrsnn evaluate).") String task;
+        @Option(names = "--dataset", paramLabel = "NAME", description = "For --task uea: a UEA/UCR problem shipped with hrsnn (JapaneseVowels, GunPoint or BasicMotions).") String dataset;
+        @Option(names = "--train", paramLabel = "FILE", description = "For --task uea: the training split (.ts, or .ts.gz).") Path train;
+        @Option(names = "--test", paramLabel = "FILE", description = "For --task uea: the test split (.ts, or .ts.gz).") Path test;
+        @Option(names = "--data", paramLabel = "FILE", description = "For --task fsdd: the FSDD archive (fsdd-recordings.tar.gz).") Path data;
         @Option(names = "--objective", description = "e, e-then-task or task (default: e for memory-capacity, else e-then-task).") String objective;
         @Option(names = "--seed", defaultValue = "1", description = "Study seed (default: ${DEFAULT-VALUE}).") long seed;
         @Option(names = "--trials", defaultValue = "30", description = "Budget of finished trials (default: ${DEFAULT-VALUE}).") int trials;
@@ -91,17 +111,20 @@ final class StudyCommand {
 
         @Override
         public Integer call() {
+            Tasks.Source source = new Tasks.Source(dataset, train, test, data);
+            Tasks.Task t = EvaluateCommand.evaluator(task, source, 1).definition(); // the same checks as evaluate
             Objective obj;
             try {
-                obj = objective == null ? (task.equals("memory-capacity") ? Objective.E : Objective.E_THEN_TASK) : Objective.parse(objective);
+                obj = objective == null ? (t.hasTaskStage() ? Objective.E_THEN_TASK : Objective.E) : Objective.parse(objective);
             } catch (IllegalArgumentException e) {
                 throw new Main.BadInputException("--objective: " + e.getMessage());
             }
             try {
-                Study s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, space, task, obj, seed, trials, initial, !noDefaults,
+                Study s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, space, task, source, obj, seed, trials, initial, !noDefaults,
                         MemoryProtocol.DEFAULT, "hrsnn " + Main.version()));
-                System.out.printf("created study '%s' in %s: %d-D space %s, task %s, objective %s, seed %d, %d trials%n", name, s.folder(),
-                        s.space().dimension(), space, task, obj.label(), seed, trials);
+                var id = s.config().evaluation().get("data");
+                System.out.printf("created study '%s' in %s: %d-D space %s, task %s%s, objective %s, seed %d, %d trials%n", name, s.folder(),
+                        s.space().dimension(), space, task, id == null ? "" : " (" + id.path("name").asText() + ")", obj.label(), seed, trials);
             } catch (StudyException e) {
                 throw new Main.BadInputException(e.getMessage());
             }
@@ -120,6 +143,11 @@ final class StudyCommand {
         @Override
         public Integer call() throws Exception {
             Study s = open(root, name);
+            if (workers < 1) throw new Main.BadInputException("--workers must be >= 1, got " + workers);
+            Duration d = timeout == null ? null : duration(timeout);
+            Duration perTrial = trialTimeout == null ? null : duration(trialTimeout);
+            HrsnnProblem problem = problem(s);
+            loadData(problem); // before anything is changed: data that changed since the study was made are refused
             if (trials != null) {
                 try {
                     s = s.withTrials(trials);
@@ -127,12 +155,10 @@ final class StudyCommand {
                     throw new Main.BadInputException(e.getMessage());
                 }
             }
-            if (workers < 1) throw new Main.BadInputException("--workers must be >= 1, got " + workers);
-            Duration d = timeout == null ? null : duration(timeout);
             long before = s.trials().stream().filter(Trial::finished).count();
             System.out.printf("study '%s': %d of %d trials finished; task %s, objective %s%n", name, before, s.config().trials(),
                     s.config().task(), s.config().objective().label());
-            int n = new StudyRunner(s, problem(s), trialTimeout == null ? null : duration(trialTimeout)).run(d, workers, StudyCommand::progress);
+            int n = new StudyRunner(s, problem, perTrial).run(d, workers, StudyCommand::progress);
             List<Trial> all = s.trials();
             System.out.printf("this run finished %d trial(s); %d of %d done. Results: hrsnn study status %s; designs: hrsnn study export %s%n",
                     n, all.stream().filter(Trial::finished).count(), s.config().trials(), name, name);
@@ -383,13 +409,18 @@ final class StudyCommand {
             Path dir = out != null ? out : s.folder().resolve("export");
             var byNumber = new java.util.HashMap<Integer, Trial>();
             s.trials().forEach(t -> byNumber.put(t.number(), t));
-            problem(s); // refuses a study this version cannot rebuild designs for
-            for (Path f : StudyExport.export(s, dir, top, "hrsnn " + Main.version())) {
+            HrsnnProblem problem = problem(s); // refuses a study this version cannot rebuild designs for
+            List<Path> files = StudyExport.export(s, dir, top, "hrsnn " + Main.version());
+            for (Path f : files) {
                 int n = Integer.parseInt(f.getFileName().toString().replaceAll("\\D", ""));
                 System.out.println("wrote " + f + summary(byNumber.get(n)));
             }
             System.out.println("wrote " + dir.resolve("trials.csv") + " (" + byNumber.size() + " trials)");
-            System.out.println("re-evaluate one with: hrsnn evaluate --design FILE --task " + s.config().task());
+            if (!files.isEmpty()) {
+                StringBuilder cmd = new StringBuilder("hrsnn evaluate --design ").append(shell(files.get(0).toString())).append(" --task ").append(s.config().task());
+                for (String a : problem.dataArguments()) cmd.append(' ').append(shell(a));
+                System.out.println("re-evaluate one with: " + cmd);
+            }
             return 0;
         }
     }
