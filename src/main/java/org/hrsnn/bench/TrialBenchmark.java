@@ -5,7 +5,6 @@ import org.hrsnn.model.Population;
 import org.hrsnn.score.MemoryEvaluation;
 import org.hrsnn.score.MemoryProtocol;
 import org.hrsnn.score.TrialEvaluator;
-import org.hrsnn.task.ShippedData;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,8 +17,7 @@ public final class TrialBenchmark {
     private TrialBenchmark() {}
 
     public static void run(NetworkSpec template, int[] sizes, int repeats, boolean task, PrintStream out) throws IOException {
-        var train = task ? ShippedData.series("JapaneseVowels_TRAIN") : null;
-        var test = task ? ShippedData.series("JapaneseVowels_TEST") : null;
+        var evaluator = new TrialEvaluator("japanese-vowels");
         out.printf("%8s %4s %8s %8s %8s %8s %8s %8s %8s%n", "neurons", "run", "build", "STDP", "measure", "readout", "memory", "task", "total");
         for (int n : sizes) {
             int nE = Math.round(0.8f * n);
@@ -29,7 +27,7 @@ public final class TrialBenchmark {
                 long t0 = System.nanoTime();
                 MemoryEvaluation.Result m = MemoryEvaluation.evaluate(spec, 1 + r, MemoryProtocol.DEFAULT);
                 double memory = (System.nanoTime() - t0) / 1e9;
-                double taskSeconds = task ? TrialEvaluator.classification(spec, 1 + r, train, test).seconds() : 0;
+                double taskSeconds = task ? evaluator.task(spec, 1 + r).seconds() : 0;
                 var t = m.timings();
                 out.printf("%8d %4d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f%n", n, r + 1, t.build(), t.training(), t.run(), t.readout(), memory,
                         taskSeconds, memory + taskSeconds);

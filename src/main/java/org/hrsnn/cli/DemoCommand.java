@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,12 +35,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "1", description = "Parallel trials (default: ${DEFAULT-VALUE}).")
     int workers;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
         Study s;
         if (Files.exists(root.resolve(name).resolve(Study.CONFIG))) {
             s = StudyCommand.open(root, name);
-            System.out.println("resuming study '" + name + "' in " + s.folder());
+            out.println("resuming study '" + name + "' in " + s.folder());
         } else {
             try {
                 s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, Main.shipped(space), "japanese-vowels", Objective.E_THEN_TASK, 1, trials, -1, true,
@@ -47,16 +52,22 @@ final class DemoCommand implements Callable<Integer> {
             } catch (StudyException e) {
                 throw new Main.BadInputException(e.getMessage());
             }
-            System.out.printf("created study '%s' in %s: %d-D space %s, JapaneseVowels, objective e-then-task, %d trials%n", name, s.folder(),
+            out.printf("created study '%s' in %s: %d-D space %s, JapaneseVowels, objective e-then-task, %d trials%n", name, s.folder(),
                     s.space().dimension(), space, trials);
         }
-        new StudyRunner(s, StudyCommand.problem(s)).run(null, workers, StudyCommand::progress);
+        out.flush();
+        var problem = StudyCommand.problem(s);
+        StudyCommand.loadData(problem);
+        new StudyRunner(s, problem).run(null, workers, (t, all, budget, sec) -> StudyCommand.progress(out, t, all, budget, sec));
         CommandLine cl = Main.commandLine();
+        cl.setOut(out);
+        cl.setErr(spec.commandLine().getErr());
         cl.execute("study", "best", name, "--root", root.toString(), "--top", "3");
         cl.execute("study", "export", name, "--root", root.toString());
-        System.out.println("study folder: " + s.folder().toAbsolutePath() + " (study.json, journal.jsonl, export/)");
-        String where = " --root " + root.toAbsolutePath();
-        System.out.println("more: hrsnn study status " + name + where + " | hrsnn study trials " + name + where + " | hrsnn study --help");
+        out.println("study folder: " + s.folder().toAbsolutePath() + " (study.json, journal.jsonl, export/)");
+        String where = StudyCommand.shell(name) + StudyCommand.rootArg(root);
+        out.println("more: hrsnn study status " + where + " | hrsnn study trials " + where + " | hrsnn study --help");
+        out.flush();
         return 0;
     }
 }

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hrsnn.export.DesignFiles;
 import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.score.MemoryEvaluation;
+import org.hrsnn.score.Tasks;
 import org.hrsnn.score.TrialEvaluator;
-import org.hrsnn.task.Series;
-import org.hrsnn.task.ShippedData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +33,7 @@ final class EvaluateCommand implements Callable<Integer> {
     DesignSource design;
 
     @Option(names = "--task", defaultValue = "memory-capacity",
-            description = "memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots (default: ${DEFAULT-VALUE}).")
+            description = "memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots (default: ${DEFAULT-VALUE}); see above.")
     String task;
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "A UEA/UCR problem shipped with hrsnn, for --task uea instead of --train and --test: JapaneseVowels, GunPoint or BasicMotions.")
@@ -61,50 +60,23 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (horizon < 1) throw new Main.BadInputException("--horizon must be >= 1, got " + horizon);
+        TrialEvaluator evaluator = evaluator(task, new Tasks.Source(dataset, train, test, data), horizon);
+        Tasks.Data taskData = data(evaluator);
         DesignFiles.Design d = design.load();
         long s = DesignSource.seed(seed, d);
         NetworkSpec spec = d.network();
-        TrialEvaluator.TaskScore score;
-        String detail;
-        switch (task) {
-            case "memory-capacity" -> { score = null; detail = ""; }
-            case "japanese-vowels" -> {
-                score = TrialEvaluator.classification(spec, s, ShippedData.series("JapaneseVowels_TRAIN"), ShippedData.series("JapaneseVowels_TEST"));
-                detail = " (JapaneseVowels: 270 train / 370 test, 12 channels, 9 classes)";
+        TrialEvaluator.TaskScore score = null;
+        if (evaluator.hasTaskStage()) {
+            try {
+                score = evaluator.task(spec, s);
+            } catch (IllegalArgumentException e) {
+                throw new Main.BadInputException(e.getMessage());
             }
-            case "uea" -> {
-                org.hrsnn.task.LabelledSeries tr, te;
-                if (dataset != null) {
-                    if (train != null || test != null) throw new Main.BadInputException("--task uea takes --dataset NAME or --train FILE --test FILE, not both");
-                    if (!ShippedData.UEA.contains(dataset))
-                        throw new Main.BadInputException("--dataset must be one of " + String.join(", ", ShippedData.UEA) + ", got '" + dataset + "'");
-                    tr = ShippedData.series(dataset + "_TRAIN");
-                    te = ShippedData.series(dataset + "_TEST");
-                } else {
-                    if (train == null || test == null) throw new Main.BadInputException("--task uea needs --dataset NAME, or --train FILE and --test FILE");
-                    tr = Datasets.read(train);
-                    te = Datasets.read(test);
-                }
-                score = classify(spec, s, tr, te);
-                detail = String.format(" (%s: %d train / %d test, %d channels, %d classes)", tr.name(), tr.size(), te.size(), tr.channels(), tr.classes().size());
-            }
-            case "fsdd" -> {
-                if (data == null) throw new Main.BadInputException("--task fsdd needs --data FILE (the fsdd-recordings.tar.gz archive)");
-                var split = Datasets.spokenDigits(data);
-                score = classify(spec, s, split.train(), split.test());
-                detail = String.format(" (FSDD: %d train / %d test recordings)", split.train().size(), split.test().size());
-            }
-            case "narma10", "mackey-glass", "lorenz", "sunspots" -> {
-                int ahead = task.equals("narma10") ? 1 : horizon;
-                Series series = TrialEvaluator.series(task, s, horizon, task.equals("sunspots") ? ShippedData.sunspots() : null);
-                score = TrialEvaluator.prediction(spec, s, series, TrialEvaluator.settingsFor(series));
-                detail = String.format(" (%d steps, %d step(s) ahead)", series.u().length, ahead);
-            }
-            default -> throw new Main.BadInputException("--task must be memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots, got '" + task + "'");
         }
+        String detail = taskData.describe(horizon);
         MemoryEvaluation.Result m;
         try {
-            m = new TrialEvaluator("memory-capacity").memory(spec, s);
+            m = evaluator.memory(spec, s);
         } catch (IllegalArgumentException e) {
             throw new Main.BadInputException(design.describe() + ": " + e.getMessage());
         }
@@ -122,10 +94,20 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static TrialEvaluator.TaskScore classify(NetworkSpec spec, long seed, org.hrsnn.task.LabelledSeries tr, org.hrsnn.task.LabelledSeries te) {
+    /** The evaluator of a task and its data as named on the command line (shared with study create), or a bad-input error. */
+    static TrialEvaluator evaluator(String task, Tasks.Source source, int horizon) {
         try {
-            return TrialEvaluator.classification(spec, seed, tr, te);
+            return new TrialEvaluator(Tasks.get(task), source, null, horizon);
         } catch (IllegalArgumentException e) {
+            throw new Main.BadInputException(e.getMessage().startsWith("unknown task") ? "--task must be " + Tasks.namesText() + ", got '" + task + "'" : e.getMessage());
+        }
+    }
+
+    /** Reads the evaluator's data; data the user can correct are bad input. */
+    static Tasks.Data data(TrialEvaluator evaluator) throws java.io.IOException {
+        try {
+            return evaluator.data();
+        } catch (Tasks.DataException e) {
             throw new Main.BadInputException(e.getMessage());
         }
     }

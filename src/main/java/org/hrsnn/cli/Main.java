@@ -56,7 +56,13 @@ public final class Main implements Runnable {
      * search-spaces/hrsnn-heterogeneous.yaml) the shipped one under the installation folder.
      */
     static java.nio.file.Path shipped(java.nio.file.Path p) {
-        if (p == null || p.isAbsolute() || java.nio.file.Files.exists(p)) return p;
+        return shipped(p, java.nio.file.Path.of(""));
+    }
+
+    /** {@link #shipped(java.nio.file.Path)} as seen from {@code workingDirectory}. */
+    static java.nio.file.Path shipped(java.nio.file.Path p, java.nio.file.Path workingDirectory) {
+        if (p == null || p.isAbsolute()) return p;
+        if (java.nio.file.Files.exists(workingDirectory.resolve(p))) return workingDirectory.resolve(p);
         java.nio.file.Path installed = home().resolve(p);
         return java.nio.file.Files.exists(installed) ? installed : p;
     }

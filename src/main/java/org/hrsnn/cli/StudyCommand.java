@@ -5,6 +5,7 @@ import org.hrsnn.problem.HrsnnProblem;
 import org.hrsnn.problem.HrsnnStudies;
 import org.hrsnn.problem.StudyExport;
 import org.hrsnn.score.MemoryProtocol;
+import org.hrsnn.score.Tasks;
 import org.hrsnn.study.Objective;
 import org.hrsnn.study.Ranking;
 import org.hrsnn.study.SearchSpaceFiles;
@@ -48,6 +49,29 @@ final class StudyCommand {
         PrintWriter out() {
             return spec.commandLine().getOut();
         }
+
+        /** " --root DIR" for a hint to paste, or "" when the root is the default one. */
+        String rootArg() {
+            return StudyCommand.rootArg(root);
+        }
+    }
+
+    /** The studies folder a command uses without --root: $HRSNN_STUDIES, else ./studies. */
+    static Path defaultRoot() {
+        String env = System.getenv("HRSNN_STUDIES");
+        return Path.of(env == null || env.isEmpty() ? "studies" : env);
+    }
+
+    /** " --root DIR" (absolute, quoted for the shell when needed) for a hint to paste, or "" when {@code root} is the default folder. */
+    static String rootArg(Path root) {
+        Path a = root.toAbsolutePath().normalize();
+        return a.equals(defaultRoot().toAbsolutePath().normalize()) ? "" : " --root " + shell(a.toString());
+    }
+
+    /** A word as the shell reads it: as it is when it holds nothing special, else in single quotes. */
+    static String shell(String word) {
+        if (word.matches("[A-Za-z0-9_./:=@%+,-]+")) return word;
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The --format option of status, trials and best. */
@@ -70,6 +94,15 @@ final class StudyCommand {
         }
     }
 
+    /** Reads a study's data and checks them against what it recorded, or a clear refusal. */
+    static void loadData(HrsnnProblem problem) {
+        try {
+            problem.loadData();
+        } catch (StudyException e) {
+            throw new Main.BadInputException(e.getMessage());
+        }
+    }
+
     static Study open(Path root, String name) {
         try {
             return Study.open(root, name);
@@ -81,8 +114,13 @@ final class StudyCommand {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a study from a search-space file.")
     static final class Create extends Root implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = "Name of the new study (a folder under --root): 1-64 letters, digits, '.', '_' or '-'.") String name;
-        @Option(names = "--space", required = true, paramLabel = "FILE", description = "Search-space file (YAML or JSON).") Path space;
-        @Option(names = "--task", required = true, description = "memory-capacity, japanese-vowels, narma10, mackey-glass, lorenz or sunspots.") String task;
+        @Option(names = "--space", required = true, paramLabel = "FILE",
+                description = "Search-space file (YAML or JSON); a relative path that is not in the working directory is looked up in the installation (search-spaces/...).") Path space;
+        @Option(names = "--task", required = true, description = "memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots (as for hrsnn evaluate).") String task;
+        @Option(names = "--dataset", paramLabel = "NAME", description = "For --task uea: a UEA/UCR problem shipped with hrsnn (JapaneseVowels, GunPoint or BasicMotions).") String dataset;
+        @Option(names = "--train", paramLabel = "FILE", description = "For --task uea: the training split (.ts, or .ts.gz).") Path train;
+        @Option(names = "--test", paramLabel = "FILE", description = "For --task uea: the test split (.ts, or .ts.gz).") Path test;
+        @Option(names = "--data", paramLabel = "FILE", description = "For --task fsdd: the FSDD archive (fsdd-recordings.tar.gz).") Path data;
         @Option(names = "--objective", description = "e, e-then-task, task or mc (default: e for memory-capacity, else e-then-task).") String objective;
         @Option(names = "--seed", defaultValue = "1", description = "Study seed (default: ${DEFAULT-VALUE}).") long seed;
         @Option(names = "--trials", defaultValue = "30", description = "Budget of finished trials (default: ${DEFAULT-VALUE}).") int trials;
@@ -91,17 +129,27 @@ final class StudyCommand {
 
         @Override
         public Integer call() {
+            Tasks.Source source = new Tasks.Source(dataset, train, test, data);
+            Tasks.Task t = EvaluateCommand.evaluator(task, source, 1).definition(); // the same checks as evaluate
             Objective obj;
             try {
-                obj = objective == null ? (task.equals("memory-capacity") ? Objective.E : Objective.E_THEN_TASK) : Objective.parse(objective);
+                obj = objective == null ? (t.hasTaskStage() ? Objective.E_THEN_TASK : Objective.E) : Objective.parse(objective);
             } catch (IllegalArgumentException e) {
                 throw new Main.BadInputException("--objective: " + e.getMessage());
             }
+            Path file = Main.shipped(space);
+            if (!java.nio.file.Files.exists(file))
+                throw new Main.BadInputException("--space " + space + ": no such file" + (space.isAbsolute() ? ""
+                        : " in " + Path.of("").toAbsolutePath() + " or in the installation " + Main.home()));
             try {
-                Study s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, space, task, obj, seed, trials, initial, !noDefaults,
+                Study s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, file, task, source, obj, seed, trials, initial, !noDefaults,
                         MemoryProtocol.DEFAULT, "hrsnn " + Main.version()));
-                System.out.printf("created study '%s' in %s: %d-D space %s, task %s, objective %s, seed %d, %d trials%n", name, s.folder(),
-                        s.space().dimension(), space, task, obj.label(), seed, trials);
+                var id = s.config().evaluation().get("data");
+                PrintWriter out = out();
+                out.printf("created study '%s' in %s: %d-D space %s, task %s%s, objective %s, seed %d, %d trials%n", name, s.folder(),
+                        s.space().dimension(), file, task, id == null ? "" : " (" + id.path("name").asText() + ")", obj.label(), seed, trials);
+                out.printf("run it: hrsnn study run %s%s%n", shell(name), rootArg());
+                out.flush();
             } catch (StudyException e) {
                 throw new Main.BadInputException(e.getMessage());
             }
@@ -120,6 +168,11 @@ final class StudyCommand {
         @Override
         public Integer call() throws Exception {
             Study s = open(root, name);
+            if (workers < 1) throw new Main.BadInputException("--workers must be >= 1, got " + workers);
+            Duration d = timeout == null ? null : duration(timeout);
+            Duration perTrial = trialTimeout == null ? null : duration(trialTimeout);
+            HrsnnProblem problem = problem(s);
+            loadData(problem); // before anything is changed: data that changed since the study was made are refused
             if (trials != null) {
                 try {
                     s = s.withTrials(trials);
@@ -127,15 +180,17 @@ final class StudyCommand {
                     throw new Main.BadInputException(e.getMessage());
                 }
             }
-            if (workers < 1) throw new Main.BadInputException("--workers must be >= 1, got " + workers);
-            Duration d = timeout == null ? null : duration(timeout);
             long before = s.trials().stream().filter(Trial::finished).count();
-            System.out.printf("study '%s': %d of %d trials finished; task %s, objective %s%n", name, before, s.config().trials(),
+            PrintWriter out = out();
+            out.printf("study '%s': %d of %d trials finished; task %s, objective %s%n", name, before, s.config().trials(),
                     s.config().task(), s.config().objective().label());
-            int n = new StudyRunner(s, problem(s), trialTimeout == null ? null : duration(trialTimeout)).run(d, workers, StudyCommand::progress);
+            out.flush();
+            int n = new StudyRunner(s, problem, perTrial).run(d, workers, (t, all, budget, sec) -> progress(out, t, all, budget, sec));
             List<Trial> all = s.trials();
-            System.out.printf("this run finished %d trial(s); %d of %d done. Results: hrsnn study status %s; designs: hrsnn study export %s%n",
-                    n, all.stream().filter(Trial::finished).count(), s.config().trials(), name, name);
+            String where = shell(name) + rootArg();
+            out.printf("this run finished %d trial(s); %d of %d done. Results: hrsnn study status %s; designs: hrsnn study export %s%n",
+                    n, all.stream().filter(Trial::finished).count(), s.config().trials(), where, where);
+            out.flush();
             return 0;
         }
     }
@@ -161,14 +216,15 @@ final class StudyCommand {
         }
     }
 
-    static void progress(Trial t, List<Trial> all, int budget, double secondsPerTrial) {
+    static void progress(PrintWriter out, Trial t, List<Trial> all, int budget, double secondsPerTrial) {
         long done = all.stream().filter(Trial::finished).count();
         List<Trial> byE = Ranking.byE(all), byTask = Ranking.byTask(all);
         String best = byE.isEmpty() ? "-" : String.format("%.4g (trial %d)", byE.get(0).metric("e"), byE.get(0).number());
         String task = byTask.isEmpty() ? "" : String.format(", best %s %.4g (trial %d)", byTask.get(0).metric("accuracy") != null ? "accuracy" : "NRMSE",
                 byTask.get(0).metric("accuracy") != null ? byTask.get(0).metric("accuracy") : byTask.get(0).metric("nrmse"), byTask.get(0).number());
-        System.out.printf("[%d/%d] trial %d %s%s | best E %s%s | %.1f s/trial, ETA %s%n", done, budget, t.number(), t.state().name().toLowerCase(Locale.ROOT),
+        out.printf("[%d/%d] trial %d %s%s | best E %s%s | %.1f s/trial, ETA %s%n", done, budget, t.number(), t.state().name().toLowerCase(Locale.ROOT),
                 summary(t), best, task, secondsPerTrial, eta((budget - done) * secondsPerTrial));
+        out.flush();
     }
 
     static String summary(Trial t) {
@@ -194,12 +250,17 @@ final class StudyCommand {
     static final class ListStudies extends Root implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
-            for (String n : Study.list(root)) {
+            PrintWriter out = out();
+            List<String> names = Study.list(root);
+            if (names.isEmpty())
+                out.printf("no studies in %s (it has no NAME/%s); --root DIR or $HRSNN_STUDIES chooses another folder%n", root.toAbsolutePath().normalize(), Study.CONFIG);
+            for (String n : names) {
                 Study s = open(root, n);
                 var t = s.trials();
-                System.out.printf("%-24s %3d/%-3d finished  task %-16s objective %s%n", n, t.stream().filter(Trial::finished).count(), s.config().trials(),
+                out.printf("%-24s %3d/%-3d finished  task %-16s objective %s%n", n, t.stream().filter(Trial::finished).count(), s.config().trials(),
                         s.config().task(), s.config().objective().label());
             }
+            out.flush();
             return 0;
         }
     }
@@ -261,10 +322,11 @@ final class StudyCommand {
             out.printf("study '%s' (%s): task %s, objective %s, seed %d, budget %d%n", facts.get("study"), facts.get("folder"), facts.get("task"),
                     facts.get("objective"), facts.get("seed"), facts.get("budget"));
             Map<String, Long> counts = (Map<String, Long>) facts.get("counts");
+            String resume = "hrsnn study resume " + shell(s.config().name()) + StudyCommand.rootArg(s.folder().getParent());
             counts.forEach((state, c) -> {
                 if (c == 0) return;
                 if (state.equals("orphaned"))
-                    out.printf("  %-9s %d  (left unfinished by a process that has ended; re-run with the same parameters and seed on the next 'hrsnn study run' or 'resume')%n", state, c);
+                    out.printf("  %-9s %d  (left unfinished by a process that has ended; re-run with the same parameters and seed by '%s')%n", state, c, resume);
                 else out.printf("  %-9s %d%n", state, c);
             });
             Double seconds = (Double) facts.get("secondsPerTrial");
@@ -383,13 +445,20 @@ final class StudyCommand {
             Path dir = out != null ? out : s.folder().resolve("export");
             var byNumber = new java.util.HashMap<Integer, Trial>();
             s.trials().forEach(t -> byNumber.put(t.number(), t));
-            problem(s); // refuses a study this version cannot rebuild designs for
-            for (Path f : StudyExport.export(s, dir, top, "hrsnn " + Main.version())) {
+            HrsnnProblem problem = problem(s); // refuses a study this version cannot rebuild designs for
+            PrintWriter w = out();
+            List<Path> files = StudyExport.export(s, dir, top, "hrsnn " + Main.version());
+            for (Path f : files) {
                 int n = Integer.parseInt(f.getFileName().toString().replaceAll("\\D", ""));
-                System.out.println("wrote " + f + summary(byNumber.get(n)));
+                w.println("wrote " + f + summary(byNumber.get(n)));
             }
-            System.out.println("wrote " + dir.resolve("trials.csv") + " (" + byNumber.size() + " trials)");
-            System.out.println("re-evaluate one with: hrsnn evaluate --design FILE --task " + s.config().task());
+            w.println("wrote " + dir.resolve("trials.csv") + " (" + byNumber.size() + " trials)");
+            if (!files.isEmpty()) {
+                StringBuilder cmd = new StringBuilder("hrsnn evaluate --design ").append(shell(files.get(0).toString())).append(" --task ").append(s.config().task());
+                for (String a : problem.dataArguments()) cmd.append(' ').append(shell(a));
+                w.println("re-evaluate one with: " + cmd);
+            }
+            w.flush();
             return 0;
         }
     }

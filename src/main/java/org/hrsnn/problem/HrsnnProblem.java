@@ -7,6 +7,7 @@ import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.opt.SearchSpace;
 import org.hrsnn.score.MemoryEvaluation;
 import org.hrsnn.score.MemoryProtocol;
+import org.hrsnn.score.Tasks;
 import org.hrsnn.score.TrialEvaluator;
 import org.hrsnn.study.Objective;
 import org.hrsnn.study.Problem;
@@ -28,21 +29,28 @@ public final class HrsnnProblem implements Problem {
     private final StudyConfig config;
     private final DesignSpace space;
     private final MemoryProtocol protocol;
+    private final Tasks.Task task;
+    private final Tasks.Source source;
     private final TrialEvaluator evaluator;
 
-    private HrsnnProblem(StudyConfig config, DesignSpace space, MemoryProtocol protocol) {
+    private HrsnnProblem(StudyConfig config, DesignSpace space, MemoryProtocol protocol, Tasks.Task task, Tasks.Source source) {
         this.config = config;
         this.space = space;
         this.protocol = protocol;
-        this.evaluator = new TrialEvaluator(config.task());
+        this.task = task;
+        this.source = source;
+        this.evaluator = new TrialEvaluator(task, source, config.evaluation().get("data"), 1);
     }
 
-    /** The evaluation settings a new study records: the memory protocol, the task and its data's identity. */
-    public static ObjectNode evaluationSettings(String task, MemoryProtocol protocol) throws IOException {
+    /**
+     * The evaluation settings a new study records: the memory protocol, the task and its data's identity
+     * (read here, so that data that cannot be used are refused before the study exists).
+     */
+    public static ObjectNode evaluationSettings(String task, Tasks.Source source, MemoryProtocol protocol) throws IOException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.set("memory", Protocols.toJson(protocol));
         o.put("task", task);
-        ObjectNode data = TrialEvaluator.dataIdentity(task);
+        ObjectNode data = Tasks.load(Tasks.get(task), source, null).identity();
         if (data != null) o.set("data", data);
         return o;
     }
@@ -60,9 +68,15 @@ public final class HrsnnProblem implements Problem {
                     + " capacity was measured from 20 ms filtered spike trains, which remember by themselves (a memoryless relay scored"
                     + " about 0.3). Its trials can still be listed (status, trials, best), but it cannot be resumed or exported:"
                     + " create a new study with a current search space (search-spaces/).");
-        if (!TrialEvaluator.TASKS.contains(c.task()))
-            throw new StudyException("task '" + c.task() + "' is not one a study can use; tasks: " + TrialEvaluator.TASKS);
-        if (c.task().equals("memory-capacity") && c.objective() != Objective.E && c.objective() != Objective.MC)
+        Tasks.Task task;
+        Tasks.Source source;
+        try {
+            task = Tasks.get(c.task());
+            source = Tasks.check(task, Tasks.recorded(task, c.evaluation().get("data")));
+        } catch (IllegalArgumentException e) {
+            throw new StudyException("study '" + c.name() + "': " + e.getMessage(), e);
+        }
+        if (!task.hasTaskStage() && c.objective() != Objective.E && c.objective() != Objective.MC)
             throw new StudyException("the memory-capacity task has no task stage: use objective e or mc");
         MemoryProtocol p;
         try {
@@ -72,10 +86,32 @@ public final class HrsnnProblem implements Problem {
         }
         try {
             SearchSpace s = SearchSpaceFiles.fromTree(c.spaceSource(), c.space(), c.spaceSource()).space();
-            return new HrsnnProblem(c, DesignSpace.of(c.spaceSource(), c.space(), s), p);
+            return new HrsnnProblem(c, DesignSpace.of(c.spaceSource(), c.space(), s), p, task, source);
         } catch (SearchSpaceFiles.SpaceFileException e) {
             throw new StudyException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads the study's data and checks them against the identity it recorded: a file that has changed
+     * (another SHA-256), gone or become unreadable is refused, naming it. Run before trials are run.
+     */
+    public void loadData() throws StudyException {
+        try {
+            evaluator.data();
+        } catch (IOException e) {
+            throw new StudyException("study '" + config.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The task's definition. */
+    public Tasks.Task task() {
+        return task;
+    }
+
+    /** The options that name the study's data ({@code --train F --test F}, ...), for {@code hrsnn evaluate}. */
+    public java.util.List<String> dataArguments() {
+        return source.arguments();
     }
 
     public DesignSpace space() {
@@ -130,7 +166,7 @@ public final class HrsnnProblem implements Problem {
         return new Outcome(Trial.State.COMPLETE, metrics, null);
     }
 
-    /** log E for the E objectives; minus accuracy, or NRMSE, for the task objective; minus MC for the MC objective. */
+    /** log E for the E objectives; the task's metric oriented to be minimised (minus accuracy, or NRMSE) for the task objective; minus MC for the MC objective; NaN when missing. */
     @Override
     public double loss(Trial t) {
         if (config.objective() == Objective.MC) {
@@ -138,9 +174,8 @@ public final class HrsnnProblem implements Problem {
             return mc != null && Double.isFinite(mc) && t.state() == Trial.State.COMPLETE ? -mc : Double.NaN;
         }
         if (config.objective() == Objective.TASK) {
-            Double acc = t.metric("accuracy"), nrmse = t.metric("nrmse");
-            if (acc != null && Double.isFinite(acc)) return -acc;
-            return nrmse != null && Double.isFinite(nrmse) ? nrmse : Double.NaN;
+            Double v = task.metric() == null ? null : t.metric(task.metric());
+            return v != null && Double.isFinite(v) ? task.loss(v) : Double.NaN;
         }
         Double e = t.metric("e");
         return e != null && Double.isFinite(e) && e > 0 ? Math.log(e) : Double.NaN;

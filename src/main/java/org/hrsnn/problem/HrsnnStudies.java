@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hrsnn.opt.gp.AcquisitionOptimizer;
 import org.hrsnn.score.MemoryProtocol;
+import org.hrsnn.score.Tasks;
 import org.hrsnn.study.Objective;
 import org.hrsnn.study.SearchSpaceFiles;
 import org.hrsnn.study.Study;
@@ -20,16 +21,29 @@ public final class HrsnnStudies {
     private HrsnnStudies() {}
 
     /** What a new study is made of. */
-    public record Request(String name, Path spaceFile, String task, Objective objective, long seed, int trials, int initialPoints,
-                          boolean enqueueDefaults, MemoryProtocol protocol, String tool) {}
+    public record Request(String name, Path spaceFile, String task, Tasks.Source data, Objective objective, long seed, int trials, int initialPoints,
+                          boolean enqueueDefaults, MemoryProtocol protocol, String tool) {
+        /** A task whose data ship with hrsnn or are generated. */
+        public Request(String name, Path spaceFile, String task, Objective objective, long seed, int trials, int initialPoints,
+                       boolean enqueueDefaults, MemoryProtocol protocol, String tool) {
+            this(name, spaceFile, task, Tasks.Source.NONE, objective, seed, trials, initialPoints, enqueueDefaults, protocol, tool);
+        }
+    }
 
     public static Study create(Path root, Request r) throws StudyException {
         JsonNode tree;
         ObjectNode evaluation;
         try {
+            Tasks.check(Tasks.get(r.task()), r.data());
+        } catch (IllegalArgumentException e) {
+            throw new StudyException(e.getMessage(), e);
+        }
+        try {
             tree = DesignSpace.inlineTemplate(r.spaceFile(), SearchSpaceFiles.tree(r.spaceFile()));
-            evaluation = HrsnnProblem.evaluationSettings(r.task(), r.protocol());
+            evaluation = HrsnnProblem.evaluationSettings(r.task(), r.data(), r.protocol());
         } catch (SearchSpaceFiles.SpaceFileException e) {
+            throw new StudyException(e.getMessage(), e);
+        } catch (Tasks.DataException e) {
             throw new StudyException(e.getMessage(), e);
         } catch (IOException e) {
             throw new StudyException("cannot read the data of task '" + r.task() + "': " + e.getMessage(), e);

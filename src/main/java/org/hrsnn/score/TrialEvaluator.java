@@ -3,22 +3,18 @@ package org.hrsnn.score;
 import org.hrsnn.model.InputSpec;
 import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.random.Seeds;
-import org.hrsnn.task.LabelledSeries;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.hrsnn.task.Series;
-import org.hrsnn.task.ShippedData;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * The staged evaluation of one candidate, shared by {@code hrsnn evaluate} and studies so that an exported
  * design re-evaluates to the recorded metrics: the memory stage (S, MC, E) and then, when asked for, the
- * task stage (accuracy or NRMSE). Datasets are loaded once per evaluator.
+ * task stage (accuracy or NRMSE). The task and its data are those of {@link Tasks}; the data are read
+ * once per evaluator (and, for a study, checked against the identity it recorded).
  */
 public final class TrialEvaluator {
-    /** Tasks a study can use (FSDD and arbitrary UEA files need paths and are run with {@code evaluate}). */
-    public static final List<String> TASKS = List.of("memory-capacity", "japanese-vowels", "narma10", "mackey-glass", "lorenz", "sunspots");
-
     /**
      * The task stage's outcome. {@code higherIsBetter} tells accuracy from NRMSE. {@code baseline} is the same
      * readout on the raw input as the network sees it (same moments, or the last 10 values);
@@ -27,22 +23,40 @@ public final class TrialEvaluator {
      */
     public record TaskScore(String metric, double value, double baseline, double strongBaseline, boolean higherIsBetter, Activity activity, double seconds) {}
 
-    private final String task;
-    private volatile LabelledSeries train, test;
-    private volatile double[] sunspots;
+    private final Tasks.Task task;
+    private final Tasks.Source source;
+    private final JsonNode expected;
+    private final int horizon;
+    private volatile Tasks.Data data;
 
+    /** A task whose data ship with hrsnn or are generated (not uea or fsdd, which need {@link Tasks.Source}). */
     public TrialEvaluator(String task) {
-        if (!TASKS.contains(task)) throw new IllegalArgumentException("unknown task '" + task + "'; tasks: " + TASKS);
+        this(Tasks.get(task), Tasks.Source.NONE, null, 1);
+    }
+
+    /**
+     * @param expected the data's identity as a study recorded it (its files must still have these SHA-256s), or null
+     * @param horizon  steps ahead for mackey-glass, lorenz and sunspots
+     */
+    public TrialEvaluator(Tasks.Task task, Tasks.Source source, JsonNode expected, int horizon) {
+        if (horizon < 1) throw new IllegalArgumentException("the horizon must be >= 1, got " + horizon);
         this.task = task;
+        this.source = Tasks.check(task, source);
+        this.expected = expected;
+        this.horizon = horizon;
     }
 
     public String task() {
+        return task.name();
+    }
+
+    public Tasks.Task definition() {
         return task;
     }
 
     /** Whether there is a stage after the memory stage. */
     public boolean hasTaskStage() {
-        return !task.equals("memory-capacity");
+        return task.hasTaskStage();
     }
 
     /** Stage 1 under the default protocol. */
@@ -59,38 +73,30 @@ public final class TrialEvaluator {
         return MemoryEvaluation.evaluate(spec, seed, protocol);
     }
 
-    /** The identity of a task's data (name and SHA-256 of the shipped files), or null for generated series. */
-    public static com.fasterxml.jackson.databind.node.ObjectNode dataIdentity(String task) throws IOException {
-        var o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        switch (task) {
-            case "japanese-vowels" -> o.put("name", "JapaneseVowels").put("train.sha256", ShippedData.sha256("JapaneseVowels_TRAIN.ts.gz"))
-                    .put("test.sha256", ShippedData.sha256("JapaneseVowels_TEST.ts.gz"));
-            case "sunspots" -> o.put("name", "sunspots").put("sha256", ShippedData.sha256("sunspots.csv"));
-            case "narma10", "mackey-glass", "lorenz" -> o.put("name", task).put("generated", "from the trial seed, 3000 steps");
-            default -> { return null; }
+    /** The task's data, read once (evaluations themselves may run in parallel threads) and checked against the expected identity. */
+    public Tasks.Data data() throws IOException {
+        Tasks.Data d = data;
+        if (d == null) {
+            synchronized (this) {
+                if (data == null) data = Tasks.load(task, source, expected);
+                d = data;
+            }
         }
-        return o;
-    }
-
-    /** Loads the task's data once (evaluations themselves may run in parallel threads). */
-    private synchronized void load() throws IOException {
-        if (task.equals("japanese-vowels") && train == null) {
-            train = ShippedData.series("JapaneseVowels_TRAIN");
-            test = ShippedData.series("JapaneseVowels_TEST");
-        }
-        if (task.equals("sunspots") && sunspots == null) sunspots = ShippedData.sunspots();
+        return d;
     }
 
     /** Stage 2 for the evaluator's task. */
     public TaskScore task(NetworkSpec spec, long seed) throws IOException {
-        load();
-        switch (task) {
-            case "japanese-vowels" -> {
-                return classification(spec, seed, train, test);
+        Tasks.Data d = data();
+        switch (task.kind()) {
+            case CLASSIFICATION -> {
+                var r = ClassificationEvaluation.evaluate(spec, seed, d.train(), d.test(), ClassificationEvaluation.Settings.DEFAULT);
+                return new TaskScore(task.metric(), r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), task.higherIsBetter(), r.activity(), r.seconds());
             }
-            case "narma10", "mackey-glass", "lorenz", "sunspots" -> {
-                Series series = series(task, seed, 1, sunspots);
-                return prediction(spec, seed, series, settingsFor(series));
+            case PREDICTION -> {
+                Series series = series(task.name(), seed, horizon, d.series());
+                var r = PredictionEvaluation.evaluate(spec, seed, series, settingsFor(series));
+                return new TaskScore(task.metric(), r.nrmse(), r.baselineNrmse(), r.strongBaselineNrmse(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             default -> throw new IllegalStateException("the memory task has no second stage");
         }
@@ -99,9 +105,9 @@ public final class TrialEvaluator {
     /** The series of a prediction task for {@code seed}, {@code horizon} steps ahead (NARMA-10 is always one). */
     public static Series series(String task, long seed, int horizon, double[] sunspots) {
         return switch (task) {
-            case "narma10" -> Series.narma10(3000, Seeds.rng(seed, "task.narma10"));
-            case "mackey-glass" -> Series.mackeyGlass(3000, horizon, Seeds.rng(seed, "task.mackey-glass"));
-            case "lorenz" -> Series.lorenz(3000, horizon, Seeds.rng(seed, "task.lorenz"));
+            case "narma10" -> Series.narma10(Tasks.PREDICTION_STEPS, Seeds.rng(seed, "task.narma10"));
+            case "mackey-glass" -> Series.mackeyGlass(Tasks.PREDICTION_STEPS, horizon, Seeds.rng(seed, "task.mackey-glass"));
+            case "lorenz" -> Series.lorenz(Tasks.PREDICTION_STEPS, horizon, Seeds.rng(seed, "task.lorenz"));
             case "sunspots" -> Series.ahead("sunspots", sunspots, sunspots.length, horizon);
             default -> throw new IllegalArgumentException("not a prediction task: " + task);
         };
@@ -110,15 +116,5 @@ public final class TrialEvaluator {
     /** Settings for a series: the short-series washout for fewer than 1,000 values. */
     public static PredictionEvaluation.Settings settingsFor(Series s) {
         return s.u().length < 1000 ? PredictionEvaluation.Settings.SHORT : PredictionEvaluation.Settings.DEFAULT;
-    }
-
-    public static TaskScore classification(NetworkSpec spec, long seed, LabelledSeries train, LabelledSeries test) {
-        var r = ClassificationEvaluation.evaluate(spec, seed, train, test, ClassificationEvaluation.Settings.DEFAULT);
-        return new TaskScore("accuracy", r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), true, r.activity(), r.seconds());
-    }
-
-    public static TaskScore prediction(NetworkSpec spec, long seed, Series s, PredictionEvaluation.Settings settings) {
-        var r = PredictionEvaluation.evaluate(spec, seed, s, settings);
-        return new TaskScore("nrmse", r.nrmse(), r.baselineNrmse(), r.strongBaselineNrmse(), false, r.activity(), r.seconds());
     }
 }

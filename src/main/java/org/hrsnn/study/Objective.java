@@ -5,7 +5,7 @@ package org.hrsnn.study;
  * <ul>
  *   <li>{@code E}: minimise E = S / MC; the GP models log E; no task stage.</li>
  *   <li>{@code E_THEN_TASK}: the GP models log E; candidates that fail the memory stage, or whose E is
- *       above the study's 90th percentile of E (once 5 trials have one), are pruned there; the others go
+ *       above the 90th percentile of the other trials' E (once 5 others have one), are pruned there; the others go
  *       on to the task. Designs are ranked by E, then by the task metric; the Pareto set of both is
  *       reported.</li>
  *   <li>{@code TASK}: the GP models the task metric (minus accuracy, or NRMSE); nothing is pruned.</li>

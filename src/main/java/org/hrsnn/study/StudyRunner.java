@@ -171,7 +171,7 @@ public final class StudyRunner {
         try {
             o = problem.evaluate(t.params(), t.seed(), (metrics, value) -> {
                 record(t, "intermediate", metrics, null, t0);
-                return study.config().objective() == Objective.E_THEN_TASK && Double.isFinite(value) ? pruneAbovePercentile(value) : null;
+                return study.config().objective() == Objective.E_THEN_TASK && Double.isFinite(value) ? pruneAbovePercentile(t.number(), value) : null;
             });
         } catch (RuntimeException e) {
             o = new Problem.Outcome(Trial.State.FAILED, Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -180,16 +180,29 @@ public final class StudyRunner {
         return study.trials().stream().filter(x -> x.number() == t.number()).findFirst().orElseThrow();
     }
 
+    /** Trials with a first-stage value the pruner needs before it prunes. */
+    static final int PRUNER_STARTUP = 5;
+    static final double PRUNER_PERCENTILE = 0.9;
+
     /**
-     * The percentile pruner: why a trial whose first-stage value is {@code v} should stop, or null. It stops
-     * when v is above the 90th percentile of the first-stage values of the other trials, once 5 have one.
+     * The percentile pruner: why trial {@code number}, whose first-stage value is {@code v}, should stop, or
+     * null. It stops when v is above the 90th percentile (linear interpolation between order statistics, as
+     * numpy's and Optuna's) of the first-stage values of the other trials (finished or running), once 5 of
+     * them have one.
      */
-    private String pruneAbovePercentile(double v) throws IOException {
-        double[] es = study.trials().stream().map(x -> x.metric(problem.stageMetric())).filter(x -> x != null && Double.isFinite(x))
-                .mapToDouble(Double::doubleValue).sorted().toArray();
-        if (es.length < 5) return null;
-        double q = es[(int) Math.floor(0.9 * (es.length - 1))];
-        return v > q ? String.format("first-stage value %.4g is above the 90th percentile %.4g of %d trials", v, q, es.length) : null;
+    private String pruneAbovePercentile(int number, double v) throws IOException {
+        double[] es = study.trials().stream().filter(x -> x.number() != number).map(x -> x.metric(problem.stageMetric()))
+                .filter(x -> x != null && Double.isFinite(x)).mapToDouble(Double::doubleValue).sorted().toArray();
+        if (es.length < PRUNER_STARTUP) return null;
+        double q = percentile(es, PRUNER_PERCENTILE);
+        return v > q ? String.format("first-stage value %.4g is above the 90th percentile %.4g of %d other trials", v, q, es.length) : null;
+    }
+
+    /** The {@code p} quantile of sorted values, interpolated linearly between order statistics (numpy's default). */
+    static double percentile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h), hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     private void record(Trial t, String kind, Map<String, Object> metrics, String reason, long t0) throws IOException {

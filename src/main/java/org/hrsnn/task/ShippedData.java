@@ -29,6 +29,13 @@ public final class ShippedData {
         }
     }
 
+    /** A shipped file's bytes as stored (gzipped for the .ts.gz files). */
+    public static byte[] bytes(String file) throws IOException {
+        try (InputStream in = open(file)) {
+            return in.readAllBytes();
+        }
+    }
+
     /** SHA-256 (hex) of a shipped file's bytes as stored: the dataset's identity in provenance records. */
     public static String sha256(String file) throws IOException {
         try (InputStream in = open(file)) {

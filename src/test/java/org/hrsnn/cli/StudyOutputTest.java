@@ -197,6 +197,37 @@ class StudyOutputTest {
         assertTrue(table.startsWith("by E, then task:\n  trial 0 E=2.000"), table);
     }
 
+    /** This process, as a worker writes it: a trial it owns is running, not orphaned. */
+    static final String ALIVE = ProcessHandle.current().pid() + "@" + ProcessHandle.current().info().startInstant().map(Object::toString).orElse("?");
+
+    @Test
+    void aRunningTrialWithAnIntermediateEIsNeitherRankedNorExported() throws Exception {
+        Study s = create("inflight", 3);
+        fabricate(s, 0, GONE, "complete", null); // E = 2
+        fabricate(s, 1, ALIVE, null, null);
+        s.journal().locked(session -> { // its memory stage measured a better E than trial 0's
+            var body = JSON.createObjectNode().put("seconds", 0.2);
+            body.putObject("metrics").put("s", 1.0).put("mc", 2.0).put("e", 0.5);
+            session.append("intermediate", 1, body);
+            return null;
+        });
+        var trials = s.trials();
+        assertEquals(org.hrsnn.study.Trial.State.RUNNING, trials.get(1).state());
+        assertEquals(0.5, trials.get(1).metric("e"), "the intermediate E is in the journal");
+        assertEquals(List.of(0), org.hrsnn.study.Ranking.byE(trials).stream().map(org.hrsnn.study.Trial::number).toList());
+
+        JsonNode best = JSON.readTree(study("best", "inflight", "--format", "json").out());
+        assertEquals(1, best.get("byE").size(), best.toString());
+        assertEquals(0, best.get("byE").get(0).get("trial").asInt());
+        assertFalse(study("best", "inflight").out().contains("trial 1"));
+        String exported = study("export", "inflight", "--out", root.resolve("inflight-export").toString()).out();
+        assertTrue(Files.exists(root.resolve("inflight-export").resolve("trial-0000.json")), exported);
+        assertFalse(Files.exists(root.resolve("inflight-export").resolve("trial-0001.json")), exported);
+        assertFalse(exported.contains("trial-0001"), exported);
+        List<Map<String, String>> rows = csv(Files.readString(root.resolve("inflight-export").resolve("trials.csv")));
+        assertEquals("running", rows.get(1).get("state"), "trials.csv still lists every trial");
+    }
+
     @Test
     void theTableStaysTheDefault() {
         String t = study("trials", "mixed").out();

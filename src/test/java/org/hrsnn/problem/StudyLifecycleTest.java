@@ -1,6 +1,5 @@
 package org.hrsnn.problem;
 
-import org.hrsnn.export.DesignExport;
 import org.hrsnn.export.DesignFiles;
 import org.hrsnn.score.MemoryProtocol;
 import org.hrsnn.score.TrialEvaluator;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -107,27 +105,20 @@ class StudyLifecycleTest {
     void anExportedDesignReEvaluatesToItsMetrics() throws Exception {
         Study s = create("export", 4);
         new StudyRunner(s, problem(s)).run(null, 1, null);
-        // The best by E, or (if every trial was pruned) any trial whose memory stage measured MC.
         List<Trial> trials = s.trials();
-        Trial best = Ranking.byE(trials).stream().findFirst()
-                .orElseGet(() -> trials.stream().filter(t -> t.metric("mc") != null).findFirst().orElseThrow());
-        Path f = StudyExport.export(s, root.resolve("out"), 1, "test").stream()
-                .filter(p -> p.getFileName().toString().equals(String.format("trial-%04d.json", best.number()))).findFirst()
-                .orElseGet(() -> {
-                    try { // a trial without E is not among the exported best: write it the same way
-                        Path g = root.resolve("best.json");
-                        DesignExport.write(g, problem(s).design(best.params()), best.seed(), Map.of("mcCurve", best.mcCurve()), best.params(),
-                                "export", best.number(), "memory-capacity", "e", "test", s.config().evaluation(), s.config().sampler());
-                        return g;
-                    } catch (java.io.IOException | StudyException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        List<Path> files = StudyExport.export(s, root.resolve("out"), 1, "test");
+        assertEquals(StudyExport.chosen(trials, 1).stream().map(t -> String.format("trial-%04d.json", t.number())).toList(),
+                files.stream().map(p -> p.getFileName().toString()).toList(), "one file per chosen trial");
+        assertFalse(files.isEmpty(), "a trial with an E was exported: " + trials);
+        // The design StudyExport wrote, read back: its trial is the one named in the file.
+        Path f = files.get(0);
+        Trial best = trials.get(Integer.parseInt(f.getFileName().toString().replaceAll("\\D", "")));
+        assertEquals(Ranking.byE(trials).get(0).number(), best.number(), "the best by E comes first");
         DesignFiles.Design d = DesignFiles.read(f);
         var recorded = Protocols.fromJson(DesignFiles.mapper().readTree(f.toFile()).path("provenance").path("evaluation").path("memory"), f.toString());
         assertEquals(SHORT, recorded, "the export records the protocol");
         var again = new TrialEvaluator("memory-capacity").memory(d.network(), d.seed(), recorded);
-        if (best.metric("e") != null) assertEquals(best.metric("e"), again.e(), 0.0);
+        assertEquals(best.metric("e"), again.e(), 0.0);
         assertEquals(best.metric("mc"), again.memory().total(), 0.0);
         assertArrayEquals(best.mcCurve(), again.memory().curve(), 0.0);
         assertArrayEquals(best.mcCurve(), DesignFiles.mapper().convertValue(DesignFiles.mapper().readTree(f.toFile()).path("metrics").path("mcCurve"),

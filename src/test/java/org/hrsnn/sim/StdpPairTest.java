@@ -89,7 +89,15 @@ class StdpPairTest {
         Network net = Network.instantiate(Networks.pair(heterogeneousRule(StdpRule.Bounds.ADDITIVE, 1), W0, 1, DT), 5);
         net.setPlastic(false);
         runWithForcedSpikes(net, 10, 40, 60);
+        // Both forced spikes reached their synapse (arrivals at steps 20 and 50, one synapse each way) ...
+        assertEquals(2, net.synapticEvents(), "each spike was delivered");
         for (double w : net.excitatoryWeights()) assertEquals(W0, w, 0.0);
+        // ... and the same spikes with plasticity on change both weights: freezing is what kept them.
+        Network plastic = Network.instantiate(Networks.pair(heterogeneousRule(StdpRule.Bounds.ADDITIVE, 1), W0, 1, DT), 5);
+        plastic.setPlastic(true);
+        runWithForcedSpikes(plastic, 10, 40, 60);
+        assertEquals(2, plastic.synapticEvents());
+        for (double w : plastic.excitatoryWeights()) assertNotEquals(W0, w);
     }
 
     @Test

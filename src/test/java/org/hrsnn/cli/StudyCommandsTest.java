@@ -1,0 +1,206 @@
+package org.hrsnn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.hrsnn.problem.HrsnnStudies;
+import org.hrsnn.score.MemoryProtocol;
+import org.hrsnn.study.Objective;
+import org.hrsnn.study.Study;
+import org.hrsnn.study.Trial;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+
+import static org.hrsnn.cli.StudyOutputTest.hrsnn;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Every study command run in-process on temporary studies: outputs checked against the journal, and bad input. */
+class StudyCommandsTest {
+    @TempDir
+    Path root;
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SPACE = "src/test/resources/spaces/small.yaml";
+
+    StudyOutputTest.Run study(String... args) {
+        List<String> a = new ArrayList<>(List.of("study"));
+        a.addAll(List.of(args));
+        a.addAll(List.of("--root", root.toString()));
+        return hrsnn(a.toArray(String[]::new));
+    }
+
+    StudyOutputTest.Run ok(String... args) {
+        StudyOutputTest.Run r = study(args);
+        assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+        assertEquals("", r.err(), String.join(" ", args));
+        return r;
+    }
+
+    static String f4(double v) {
+        return String.format("%.4g", v);
+    }
+
+    @Test
+    void createRunStatusTrialsBestExportListInProcess() throws Exception {
+        StudyOutputTest.Run r = ok("create", "life", "--space", SPACE, "--task", "memory-capacity", "--trials", "2", "--seed", "1");
+        assertTrue(r.out().startsWith("created study 'life' in " + root.resolve("life") + ": 4-D space "), r.out());
+        assertTrue(r.out().contains("task memory-capacity, objective e, seed 1, 2 trials"), r.out());
+        assertEquals(2, JSON.readTree(root.resolve("life/study.json").toFile()).path("trials").asInt());
+
+        r = ok("run", "life");
+        assertTrue(r.out().contains("[1/2] trial 0 ") && r.out().contains("[2/2] trial 1 "), r.out());
+        assertTrue(r.out().contains("this run finished 2 trial(s); 2 of 2 done."), r.out());
+        List<Trial> trials = Study.open(root, "life").trials();
+        assertEquals(2, trials.stream().filter(Trial::finished).count());
+        // The best by E, found here without Ranking.
+        Trial best = trials.stream().filter(t -> t.finished() && t.metric("e") != null).min(Comparator.comparingDouble(t -> t.metric("e"))).orElse(null);
+
+        JsonNode status = JSON.readTree(ok("status", "life", "--format", "json").out());
+        assertEquals(2, status.path("finished").asInt());
+        for (Trial.State st : List.of(Trial.State.COMPLETE, Trial.State.PRUNED, Trial.State.FAILED))
+            assertEquals(trials.stream().filter(t -> t.state() == st).count(), status.path("counts").path(st.name().toLowerCase(Locale.ROOT)).asInt(), st.name());
+        String table = ok("status", "life").out();
+        assertTrue(table.startsWith("study 'life' (" + root.resolve("life") + "): task memory-capacity, objective e, seed 1, budget 2"), table);
+        if (best != null) {
+            assertEquals(best.number(), status.path("bestByE").path("trial").asInt());
+            assertTrue(table.contains("best by E:    trial " + best.number() + " E=" + f4(best.metric("e"))), table);
+        }
+
+        List<String> rows = ok("trials", "life").out().lines().toList();
+        assertEquals(3, rows.size(), String.join("\n", rows));
+        for (int i = 0; i < 2; i++) {
+            String[] cells = rows.get(i + 1).strip().split("\\s+");
+            Trial t = trials.get(i);
+            assertEquals(String.valueOf(t.number()), cells[0]);
+            assertEquals(t.state().name().toLowerCase(Locale.ROOT), cells[1]);
+            assertEquals(t.metric("e") == null ? "-" : f4(t.metric("e")), cells[2]);
+        }
+
+        String bestOut = ok("best", "life", "--top", "1").out();
+        assertTrue(bestOut.startsWith("by E, then task:\n" + (best == null ? "  (none)" : "  trial " + best.number() + " E=" + f4(best.metric("e")))), bestOut);
+        assertTrue(bestOut.contains("by task metric:\n  (none)"), "memory-capacity has no task metric: " + bestOut);
+
+        r = ok("export", "life", "--top", "3");
+        Path export = root.resolve("life/export");
+        Set<String> expected = trials.stream().filter(t -> t.finished() && t.metric("e") != null)
+                .map(t -> String.format("trial-%04d.json", t.number())).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> written;
+        try (var l = Files.list(export)) {
+            written = l.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("trial-")).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(expected, written, r.out());
+        for (String name : written) {
+            Trial t = trials.get(Integer.parseInt(name.replaceAll("\\D", "")));
+            JsonNode file = JSON.readTree(export.resolve(name).toFile());
+            assertEquals(t.metric("e"), file.path("metrics").path("e").asDouble(), 0.0, name);
+            assertEquals(t.seed(), file.path("seed").asLong(), name);
+        }
+        assertEquals(3, Files.readAllLines(export.resolve("trials.csv")).size(), "header and two trials");
+        assertTrue(r.out().contains("wrote " + export.resolve("trials.csv") + " (2 trials)"), r.out());
+
+        fourStudiesInTwoGroups();
+        String cmp = ok("compare", "--group", "A=a1,a2", "--group", "B=b1,b2").out();
+        // Bootstrap medians of two values are the low one, the midpoint or the high one: the 95% interval is their range.
+        // Exact two-sided Mann-Whitney for two fully separated pairs: U = 0 (or 4), p = 2 / C(4, 2) = 1/3.
+        assertTrue(cmp.startsWith("best E:\n"), cmp);
+        assertTrue(cmp.contains("  A            n=2  median 3.000  95% CI [2.000, 4.000]  values [2.000, 4.000]\n"), cmp);
+        assertTrue(cmp.contains("  B            n=2  median 7.000  95% CI [6.000, 8.000]  values [6.000, 8.000]  vs A: U = 0.0, p = 0.333\n"), cmp);
+        // MC of the best E is 1 / E: A = {0.5, 0.25}, B = {1/6, 1/8}, the other way round.
+        assertTrue(cmp.contains("MC of best E:\n  A            n=2  median 0.3750"), cmp);
+        assertTrue(cmp.contains("vs A: U = 4.0, p = 0.333"), cmp);
+        assertFalse(cmp.contains("best accuracy"), "no study has a task metric: " + cmp);
+
+        String list = ok("list").out();
+        assertTrue(list.matches("(?s)a1 +2/2 +finished +task memory-capacity +objective e\\n.*"), list);
+        assertTrue(list.matches("(?s).*\\nlife +2/2 +finished .*"), list);
+        assertEquals(5, list.lines().count(), list);
+    }
+
+    /** Trial {@code number} complete with E = {@code e}, MC = 1 / e, S = 1 Hz. */
+    static void fabricateE(Study s, int number, double e) throws Exception {
+        var params = s.space().defaultValues();
+        s.journal().locked(session -> {
+            var created = JSON.createObjectNode();
+            created.set("params", JSON.valueToTree(params));
+            created.set("unit", JSON.valueToTree(s.space().toUnit(params)));
+            created.put("seed", 7L + number);
+            session.append("created", number, created);
+            session.append("running", number, JSON.createObjectNode().put("owner", StudyOutputTest.GONE));
+            var end = JSON.createObjectNode().put("seconds", 0.1);
+            end.putObject("metrics").put("s", 1.0).put("mc", 1 / e).put("e", e);
+            session.append("complete", number, end);
+            return null;
+        });
+    }
+
+    /** Studies a1, a2 (group A, best E 2 and 4) and b1, b2 (group B, best E 6 and 8), each with a second, worse trial. */
+    void fourStudiesInTwoGroups() throws Exception {
+        for (var e : Map.of("a1", 2.0, "a2", 4.0, "b1", 6.0, "b2", 8.0).entrySet()) {
+            Study s = HrsnnStudies.create(root, new HrsnnStudies.Request(e.getKey(), Path.of(SPACE), "memory-capacity", Objective.E, 1, 2, 1, true,
+                    MemoryProtocol.DEFAULT, "test"));
+            fabricateE(s, 0, e.getValue() + 10);
+            fabricateE(s, 1, e.getValue());
+        }
+    }
+
+    @Test
+    void aStudyOnAUeaPairIsCreatedFromTheCommandLine() throws Exception {
+        Path data = Files.createDirectories(root.resolve("data"));
+        for (String split : List.of("TRAIN", "TEST"))
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of("src/main/resources/datasets/GunPoint_" + split + ".ts.gz")))) {
+                Files.copy(in, data.resolve("gp_" + split + ".ts"));
+            }
+        StudyOutputTest.Run r = ok("create", "gp", "--space", SPACE, "--task", "uea", "--train", data.resolve("gp_TRAIN.ts").toString(),
+                "--test", data.resolve("gp_TEST.ts").toString(), "--trials", "1");
+        assertTrue(r.out().contains("task uea (GunPoint), objective e-then-task"), r.out());
+        JsonNode d = JSON.readTree(root.resolve("gp/study.json").toFile()).path("evaluation").path("data");
+        assertEquals(data.resolve("gp_TRAIN.ts").toString(), d.path("train").asText());
+        assertEquals(64, d.path("test.sha256").asText().length());
+        r = ok("create", "gp2", "--space", SPACE, "--task", "uea", "--dataset", "GunPoint", "--objective", "task");
+        assertTrue(r.out().contains("task uea (GunPoint), objective task"), r.out());
+    }
+
+    /** Exit code 2 and one line, "error: ...", that contains {@code naming}. */
+    void refused(String naming, String... args) {
+        StudyOutputTest.Run r = study(args);
+        assertEquals(Main.BAD_INPUT, r.code(), String.join(" ", args) + ": " + r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains(naming), r.err());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCode2() throws Exception {
+        HrsnnStudies.create(root, new HrsnnStudies.Request("one", Path.of(SPACE), "memory-capacity", Objective.E, 1, 2, 1, true, MemoryProtocol.DEFAULT, "test"));
+        HrsnnStudies.create(root, new HrsnnStudies.Request("two", Path.of(SPACE), "memory-capacity", Objective.E, 1, 2, 1, true, MemoryProtocol.DEFAULT, "test"));
+        for (String cmd : List.of("status", "trials", "best", "export", "run", "resume"))
+            refused("no study 'nope' in " + root, cmd, "nope");
+        for (String cmd : List.of("status", "trials", "best"))
+            refused("--format must be table, csv, json or yaml, got 'xml'", cmd, "one", "--format", "xml");
+        refused("--group must look like LABEL=NAME,NAME,.., got 'Bone'", "compare", "--group", "A=one", "--group", "Bone");
+        refused("--group must look like LABEL=NAME,NAME,.., got '=one'", "compare", "--group", "=one", "--group", "B=two");
+        refused("no study 'nope'", "compare", "--group", "A=one", "--group", "B=two,nope");
+        refused("--group label 'A' given twice", "compare", "--group", "A=one", "--group", "A=two");
+        refused("give at least two --group options", "compare", "--group", "A=one,two");
+        refused("--task must be memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots, got 'cooking'",
+                "create", "x", "--space", SPACE, "--task", "cooking");
+        refused("--task uea needs --dataset NAME, or --train FILE and --test FILE", "create", "x", "--space", SPACE, "--task", "uea");
+        refused("--task narma10 has its own data", "create", "x", "--space", SPACE, "--task", "narma10", "--dataset", "GunPoint");
+        refused("study 'one' already exists", "create", "one", "--space", SPACE, "--task", "memory-capacity");
+        refused("--workers must be >= 1, got 0", "run", "one", "--workers", "0");
+        refused("durations must look like", "run", "one", "--timeout", "soon");
+        assertFalse(Files.exists(root.resolve("x")), "no study was made");
+        assertEquals(List.of(), Study.open(root, "one").journal().read(), "nothing ran");
+    }
+}

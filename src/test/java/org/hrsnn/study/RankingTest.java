@@ -1,0 +1,79 @@
+package org.hrsnn.study;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Rankings against orderings and Pareto fronts worked out by hand. */
+class RankingTest {
+    /** Trial {@code n} in {@code state} with these metrics (name, value, ...). */
+    static Trial t(int n, Trial.State state, Object... metrics) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < metrics.length; i += 2) m.put((String) metrics[i], ((Number) metrics[i + 1]).doubleValue());
+        return new Trial(n, state, Map.of(), new double[0], n, m, null, null, 1, null);
+    }
+
+    static final Trial.State C = Trial.State.COMPLETE;
+
+    /**
+     * (E, accuracy): 0 (1, .7), 1 (2, .9), 2 (3, .8), 3 (.5, .6), 4 pruned (.1, -), 5 (4, .9), 6 running
+     * (.05, .99), 7 (-, .95), 8 failed (-, -), 9 (1, .7) like trial 0.
+     */
+    static final List<Trial> ACCURACY = List.of(
+            t(0, C, "e", 1, "accuracy", 0.7), t(1, C, "e", 2, "accuracy", 0.9), t(2, C, "e", 3, "accuracy", 0.8), t(3, C, "e", 0.5, "accuracy", 0.6),
+            t(4, Trial.State.PRUNED, "e", 0.1), t(5, C, "e", 4, "accuracy", 0.9), t(6, Trial.State.RUNNING, "e", 0.05, "accuracy", 0.99),
+            t(7, C, "accuracy", 0.95), t(8, Trial.State.FAILED, "s", 3), t(9, C, "e", 1, "accuracy", 0.7));
+
+    static List<Integer> numbers(List<Trial> ts) {
+        return ts.stream().map(Trial::number).toList();
+    }
+
+    @Test
+    void byEListsFinishedTrialsWithAnETiesByTaskThenNumber() {
+        // 4 (.1, pruned), 3 (.5), 0 and 9 (1, same accuracy: by number), 1 (2), 2 (3), 5 (4); not 6 (running), 7 or 8 (no E).
+        assertEquals(List.of(4, 3, 0, 9, 1, 2, 5), numbers(Ranking.byE(ACCURACY)));
+        // Equal E: the better accuracy first.
+        assertEquals(List.of(11, 10), numbers(Ranking.byE(List.of(t(10, C, "e", 1, "accuracy", 0.5), t(11, C, "e", 1, "accuracy", 0.6)))));
+    }
+
+    @Test
+    void byTaskListsCompletedTrialsByAccuracyTiesByEThenNumber() {
+        // 7 (.95, no E: last among equals), 1 (.9, E 2) before 5 (.9, E 4), 2 (.8), 0 and 9 (.7, E 1), 3 (.6).
+        assertEquals(List.of(7, 1, 5, 2, 0, 9, 3), numbers(Ranking.byTask(ACCURACY)));
+        List<Trial> nrmse = List.of(t(0, C, "e", 5, "nrmse", 0.2), t(1, C, "e", 9, "nrmse", 0.1), t(2, C, "e", 1, "nrmse", 0.2),
+                t(3, Trial.State.PRUNED, "e", 0.1, "nrmse", 0.01));
+        assertEquals(List.of(1, 2, 0), numbers(Ranking.byTask(nrmse)), "lower NRMSE first; a pruned trial is not ranked");
+    }
+
+    @Test
+    void paretoKeepsTheUndominatedCompletedTrialsByE() {
+        // Dominated: 2 by 1 (lower E, higher accuracy), 5 by 1 (lower E, same accuracy). 0 and 9 are equal: neither dominates.
+        assertEquals(List.of(3, 0, 9, 1), numbers(Ranking.pareto(ACCURACY)));
+        List<Trial> nrmse = List.of(t(0, C, "e", 5, "nrmse", 0.2), t(1, C, "e", 9, "nrmse", 0.1), t(2, C, "e", 1, "nrmse", 0.2));
+        assertEquals(List.of(2, 1), numbers(Ranking.pareto(nrmse)), "0 is dominated by 2 (lower E, same NRMSE)");
+        assertEquals(List.of(), Ranking.pareto(List.of(t(0, C, "e", 1), t(1, C, "accuracy", 0.5))), "both metrics are needed");
+    }
+
+    @Test
+    void aFrontIsMutuallyUndominatedAndDominatesEveryOtherTrial() {
+        // A second computation on a seeded random cloud: the definition, checked pair by pair.
+        var rng = new java.util.SplittableRandom(7);
+        List<Trial> cloud = new java.util.ArrayList<>();
+        for (int n = 0; n < 200; n++) cloud.add(t(n, C, "e", rng.nextDouble(), "accuracy", Math.round(rng.nextDouble() * 20) / 20.0));
+        List<Trial> front = Ranking.pareto(cloud);
+        assertFalse(front.isEmpty());
+        for (Trial a : cloud) {
+            boolean dominated = cloud.stream().anyMatch(b -> b.metric("e") <= a.metric("e") && b.metric("accuracy") >= a.metric("accuracy")
+                    && (b.metric("e") < a.metric("e") || b.metric("accuracy") > a.metric("accuracy")));
+            assertEquals(!dominated, front.contains(a), "trial " + a.number());
+        }
+        for (int i = 1; i < front.size(); i++) {
+            assertTrue(front.get(i - 1).metric("e") <= front.get(i).metric("e"), "ordered by E");
+            assertTrue(front.get(i - 1).metric("accuracy") <= front.get(i).metric("accuracy"), "along a front, accuracy rises with E");
+        }
+    }
+}
