@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 final class BenchCommand {
 
     @Command(name = "trial", mixinStandardHelpOptions = true,
+            header = "Times whole trials at each network size.",
             description = "Times whole trials: the memory stage (build, STDP training, measurement, readouts) under the default protocol "
                     + "and the JapaneseVowels task stage, for a design resized to each size (default: the shipped reservoir template).")
     static final class Trial implements Callable<Integer> {
@@ -120,8 +121,9 @@ final class BenchCommand {
     }
 
     @Command(name = "readout", mixinStandardHelpOptions = true,
-            description = {"Times the ridge readout (build on a random design, then GCV fits of several targets, as memory",
-                    "capacity does) for the current EJML path and the previous Commons Math path, side by side."})
+            header = "Times the ridge readout: the EJML path and the previous Commons Math path side by side.",
+            description = "Builds the readout on a random design, then runs GCV fits of several targets as memory capacity does, "
+                    + "for the current EJML path and the previous Commons Math path, side by side.")
     static final class Readout implements Callable<Integer> {
         @Option(names = "--rows", defaultValue = "1200", description = "Training rows (default: ${DEFAULT-VALUE}).")
         int rows;

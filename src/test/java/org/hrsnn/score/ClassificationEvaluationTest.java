@@ -22,9 +22,8 @@ class ClassificationEvaluationTest {
         assertEquals(a.activity(), b.activity());
         // 4 balanced classes, 40 test samples: chance is 0.25; 0.5 has a binomial tail probability below 1e-3.
         assertTrue(a.accuracy() >= 0.5, "network accuracy " + a.accuracy());
-        // Features: every neuron's state of each kind (voltage and counts) at the end of each of the 5 segments.
-        assertEquals(2, MemoryProtocol.DEFAULT.states().size());
-        assertEquals(200 * 5 * 2, a.features());
+        // Features: every neuron's state of each kind of the protocol at the end of each of the 5 segments.
+        assertEquals(200 * 5 * MemoryProtocol.DEFAULT.states().size(), a.features());
     }
 
     @Test
