@@ -23,7 +23,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
-import static org.hrsnn.cli.StudyOutputTest.hrsnn;
+import static org.hrsnn.cli.InProcess.hrsnn;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Every study command run in-process on temporary studies: outputs checked against the journal, and bad input. */
@@ -34,15 +34,15 @@ class StudyCommandsTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SPACE = "src/test/resources/spaces/small.yaml";
 
-    StudyOutputTest.Run study(String... args) {
+    InProcess.Run study(String... args) {
         List<String> a = new ArrayList<>(List.of("study"));
         a.addAll(List.of(args));
         a.addAll(List.of("--root", root.toString()));
         return hrsnn(a.toArray(String[]::new));
     }
 
-    StudyOutputTest.Run ok(String... args) {
-        StudyOutputTest.Run r = study(args);
+    InProcess.Run ok(String... args) {
+        InProcess.Run r = study(args);
         assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
         assertEquals("", r.err(), String.join(" ", args));
         return r;
@@ -54,7 +54,7 @@ class StudyCommandsTest {
 
     @Test
     void createRunStatusTrialsBestExportListInProcess() throws Exception {
-        StudyOutputTest.Run r = ok("create", "life", "--space", SPACE, "--task", "memory-capacity", "--trials", "2", "--seed", "1");
+        InProcess.Run r = ok("create", "life", "--space", SPACE, "--task", "memory-capacity", "--trials", "2", "--seed", "1");
         assertTrue(r.out().startsWith("created study 'life' in " + root.resolve("life") + ": 4-D space "), r.out());
         assertTrue(r.out().contains("task memory-capacity, objective e, seed 1, 2 trials"), r.out());
         assertEquals(2, JSON.readTree(root.resolve("life/study.json").toFile()).path("trials").asInt());
@@ -162,7 +162,7 @@ class StudyCommandsTest {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of("src/main/resources/datasets/GunPoint_" + split + ".ts.gz")))) {
                 Files.copy(in, data.resolve("gp_" + split + ".ts"));
             }
-        StudyOutputTest.Run r = ok("create", "gp", "--space", SPACE, "--task", "uea", "--train", data.resolve("gp_TRAIN.ts").toString(),
+        InProcess.Run r = ok("create", "gp", "--space", SPACE, "--task", "uea", "--train", data.resolve("gp_TRAIN.ts").toString(),
                 "--test", data.resolve("gp_TEST.ts").toString(), "--trials", "1");
         assertTrue(r.out().contains("task uea (GunPoint), objective e-then-task"), r.out());
         JsonNode d = JSON.readTree(root.resolve("gp/study.json").toFile()).path("evaluation").path("data");
@@ -174,7 +174,7 @@ class StudyCommandsTest {
 
     /** Exit code 2 and one line, "error: ...", that contains {@code naming}. */
     void refused(String naming, String... args) {
-        StudyOutputTest.Run r = study(args);
+        InProcess.Run r = study(args);
         assertEquals(Main.BAD_INPUT, r.code(), String.join(" ", args) + ": " + r.out() + r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: ") && r.err().contains(naming), r.err());

@@ -1,5 +1,6 @@
 package org.hrsnn.cli;
 
+import org.hrsnn.cli.InProcess.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.hrsnn.cli.InProcess.hrsnn;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The output of study status, trials and best, in every format, run in-process on temporary studies. */
@@ -37,16 +39,6 @@ class StudyOutputTest {
     static final String ODD_REASON = "diverged, said \"the solver\"\nat step 3";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int code, String out, String err) {}
-
-    static Run hrsnn(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static Run study(String command, String name, String... more) {
         List<String> a = new ArrayList<>(List.of("study", command, name, "--root", root.toString()));

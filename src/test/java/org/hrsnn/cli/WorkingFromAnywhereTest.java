@@ -1,5 +1,6 @@
 package org.hrsnn.cli;
 
+import org.hrsnn.cli.InProcess.Run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.hrsnn.cli.InProcess.hrsnn;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -40,16 +42,6 @@ class WorkingFromAnywhereTest {
         else System.setProperty("hrsnn.home", savedHome);
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run hrsnn(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** The words of a pasted command line, as a POSIX shell splits them (plain words and single quotes). */
     static List<String> words(String line) {

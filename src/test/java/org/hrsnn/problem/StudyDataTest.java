@@ -1,5 +1,6 @@
 package org.hrsnn.problem;
 
+import org.hrsnn.cli.InProcess.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hrsnn.cli.Main;
@@ -25,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
+import static org.hrsnn.cli.InProcess.hrsnn;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Studies on data the user names: a UEA/UCR pair of files, a shipped problem, an FSDD archive; their identity is recorded and checked. */
@@ -84,15 +86,6 @@ class StudyDataTest {
         assertEquals(shipped, accuracy, 0.0);
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run hrsnn(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
-    }
 
     @Test
     void aRunRefusesDataThatChangedSinceTheStudyWasMade() throws Exception {
