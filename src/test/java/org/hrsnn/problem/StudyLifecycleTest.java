@@ -173,6 +173,29 @@ class StudyLifecycleTest {
     }
 
     @Test
+    void aVersion1StudyIsReadableButRefusedForRunAndExport() throws Exception {
+        Path folder = Files.createDirectories(root.resolve("old"));
+        try (var c = getClass().getResourceAsStream("/fixtures/study-v1-2026-11-22.json");
+             var j = getClass().getResourceAsStream("/fixtures/journal-v1-2026-11-22.jsonl")) {
+            Files.copy(c, folder.resolve(Study.CONFIG));
+            Files.copy(j, folder.resolve(Study.JOURNAL));
+        }
+        Study s = Study.open(root, "old");
+        assertNull(s.config().evaluation(), "format 1 recorded no protocol");
+        assertEquals(30, s.trials().size());
+        assertEquals(19, Ranking.byE(s.trials()).get(0).number(), "its results stay readable");
+        var e = assertThrows(StudyException.class, () -> HrsnnProblem.of(s.config()));
+        assertTrue(e.getMessage().contains("study format 1") && e.getMessage().contains("filtered spike trains"), e.getMessage());
+        assertThrows(StudyException.class, () -> StudyExport.export(s, root.resolve("out"), 1, "test"));
+        assertFalse(Files.exists(root.resolve("out")), "nothing half-written");
+        Study more = s.withTrials(40);
+        assertEquals(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve(Study.CONFIG).toFile()).path("version").asInt(),
+                "a new budget keeps it a version-1 study");
+        assertEquals(40, Study.open(root, "old").config().trials());
+        assertNull(more.config().evaluation());
+    }
+
+    @Test
     void oldJournalsStillLoad() throws Exception {
         // The example study's journal as written on 2026-11-22 (before MC curves were recorded).
         Path old = root.resolve("journal.jsonl");
