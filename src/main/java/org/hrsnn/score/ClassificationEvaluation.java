@@ -5,7 +5,7 @@ import org.hrsnn.model.InputSpec;
 import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.random.Seeds;
 import org.hrsnn.readout.RidgeClassifier;
-import org.hrsnn.sim.FilteredStates;
+import org.hrsnn.sim.WindowStates;
 import org.hrsnn.sim.Network;
 import org.hrsnn.sim.PopulationRate;
 import org.hrsnn.sim.Stimulus;
@@ -23,8 +23,8 @@ import java.util.List;
  *   <li>If the STDP rule is enabled: every training sample once (in a seeded order) with plasticity on,
  *       the state reset between samples; then the weights are frozen.</li>
  *   <li>Each sample runs from rest, one time step of the series held for {@code stepMs}. Features:
- *       filtered spike trains at {@code points} evenly spaced moments of the sample plus every neuron's
- *       spike count per second.</li>
+ *       the state kinds of {@code states} (no readout filter) at the ends of {@code points} equal segments
+ *       of the sample, concatenated.</li>
  *   <li>A one-vs-rest ridge classifier (GCV) is fitted on the training features and scored on the test
  *       split. The same classifier on features of the raw input (values at the same moments plus
  *       channel means) gives the non-spiking baseline.</li>
@@ -34,12 +34,10 @@ public final class ClassificationEvaluation {
 
     /**
      * @param states the state kinds read at the end of each of the {@code points} segments of a sample
-     *               (counts: spikes within the segment); empty for the filtered spike trains (tau
-     *               {@code stateTau}) at those moments plus each neuron's rate
+     *               (counts: spikes within the segment)
      */
-    public record Settings(double stepMs, int points, double stateTau, java.util.List<org.hrsnn.sim.StateKind> states) {
-        public static final Settings DEFAULT = new Settings(5, 5, 20, MemoryProtocol.DEFAULT.states());
-        public static final Settings FILTERED = new Settings(5, 5, 20, java.util.List.of());
+    public record Settings(double stepMs, int points, java.util.List<org.hrsnn.sim.StateKind> states) {
+        public static final Settings DEFAULT = new Settings(5, 5, MemoryProtocol.DEFAULT.states());
     }
 
     /**
@@ -88,32 +86,17 @@ public final class ClassificationEvaluation {
 
     private static double[][] features(Network net, LabelledSeries d, InputScaling scaling, int stepsPerValue, Settings s, PopulationRate rate) {
         double[][] x = new double[d.size()][];
-        int n = net.size();
         for (int i = 0; i < d.size(); i++) {
             double[][] u = scaling.apply(d.series().get(i));
             int steps = u.length * stepsPerValue;
             int[] at = samplePoints(steps, s.points());
-            if (!s.states().isEmpty()) {
-                org.hrsnn.sim.WindowStates w = new org.hrsnn.sim.WindowStates(at, s.states());
-                net.reset();
-                if (rate != null) net.run(new Stimulus(u, stepsPerValue), w, rate);
-                else net.run(new Stimulus(u, stepsPerValue), w);
-                double[][] rows = w.rows();
-                double[] f = new double[rows.length * rows[0].length];
-                for (int p = 0; p < rows.length; p++) System.arraycopy(rows[p], 0, f, p * rows[0].length, rows[0].length);
-                x[i] = f;
-                continue;
-            }
-            FilteredStates states = new FilteredStates(s.stateTau(), at);
-            SpikeCounter counts = new SpikeCounter(n);
+            WindowStates w = new WindowStates(at, s.states());
             net.reset();
-            if (rate != null) net.run(new Stimulus(u, stepsPerValue), states, counts, rate);
-            else net.run(new Stimulus(u, stepsPerValue), states, counts);
-            double[] f = new double[n * (s.points() + 1)];
-            double[][] sampled = states.samples();
-            for (int p = 0; p < sampled.length; p++) System.arraycopy(sampled[p], 0, f, p * n, n);
-            double seconds = steps * net.dt() / 1000;
-            for (int j = 0; j < n; j++) f[s.points() * n + j] = counts.count[j] / seconds;
+            if (rate != null) net.run(new Stimulus(u, stepsPerValue), w, rate);
+            else net.run(new Stimulus(u, stepsPerValue), w);
+            double[][] rows = w.rows();
+            double[] f = new double[rows.length * rows[0].length];
+            for (int p = 0; p < rows.length; p++) System.arraycopy(rows[p], 0, f, p * rows[0].length, rows[0].length);
             x[i] = f;
         }
         return x;
@@ -162,20 +145,5 @@ public final class ClassificationEvaluation {
         }
         return x;
     }
-
-    /** Spike counts per neuron over one run. */
-    private static final class SpikeCounter implements org.hrsnn.sim.Monitor {
-        final long[] count;
-
-        SpikeCounter(int n) {
-            count = new long[n];
-        }
-
-        @Override
-        public void afterStep(org.hrsnn.sim.NetworkView net, int step) {
-            for (int k = 0, c = net.spikeCount(); k < c; k++) count[net.spike(k)]++;
-        }
-    }
-
 
 }

@@ -36,16 +36,6 @@ public final class ShippedData {
         }
     }
 
-    /** SHA-256 (hex) of a shipped file's bytes as stored: the dataset's identity in provenance records. */
-    public static String sha256(String file) throws IOException {
-        try (InputStream in = open(file)) {
-            var md = java.security.MessageDigest.getInstance("SHA-256");
-            return java.util.HexFormat.of().formatHex(md.digest(in.readAllBytes()));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The yearly sunspot numbers 1700-2008. */
     public static double[] sunspots() throws IOException {
         try (var r = new InputStreamReader(open("sunspots.csv"), StandardCharsets.UTF_8)) {

@@ -109,19 +109,20 @@ class NetworkTest {
         Network net = Network.instantiate(ReferenceNetworks.benchmark(false), 1);
         SpikeRaster raster = SpikeRaster.all();
         PopulationRate rate = new PopulationRate(100);
-        FilteredStates states = new FilteredStates(20, 999, 1999);
+        WindowStates states = new WindowStates(1000, java.util.List.of(StateKind.COUNTS, StateKind.VOLTAGE));
         WeightSnapshots weights = new WeightSnapshots(1999);
         net.run(2000, raster, rate, states, weights);
         assertEquals(raster.size() / (1000 * 0.2), rate.meanRate(), 1e-9);
         double[] e = rate.excitatoryRate();
         assertEquals(20, e.length);
-        assertEquals(2, states.samples().length);
+        assertEquals(2, states.rows().length);
         assertEquals(1, weights.snapshots().size());
-        // Filtered state of one neuron recomputed from its spike steps.
+        // Window states of one neuron recomputed: its spikes within the second window, its voltage at the end.
         int neuron = raster.neuron(raster.size() / 2);
-        double expected = 0;
-        for (int st : raster.stepsOf(neuron)) if (st <= 1999) expected += Math.exp(-(1999 - st) * 0.1 / 20);
-        assertEquals(expected, states.samples()[1][neuron], 1e-9);
+        long expected = java.util.Arrays.stream(raster.stepsOf(neuron)).filter(st -> st >= 1000 && st <= 1999).count();
+        assertTrue(expected > 0, "the neuron spiked in the window");
+        assertEquals(expected, states.rows()[1][neuron], 0.0);
+        assertEquals(net.voltage(neuron), states.rows()[1][1000 + neuron], 0.0);
         SpikeRaster subset = SpikeRaster.of(1000, neuron);
         Network again = Network.instantiate(ReferenceNetworks.benchmark(false), 1);
         again.run(2000, subset);
