@@ -185,7 +185,7 @@ final class StudyCommand {
             out.printf("study '%s': %d of %d trials finished; task %s, objective %s%n", name, before, s.config().trials(),
                     s.config().task(), s.config().objective().label());
             out.flush();
-            int n = new StudyRunner(s, problem, perTrial).run(d, workers, (t, all, budget, sec) -> progress(out, t, all, budget, sec));
+            int n = new StudyRunner(s, problem, perTrial).run(d, workers, (t, all, budget, pace) -> progress(out, t, all, budget, pace));
             List<Trial> all = s.trials();
             String where = shell(name) + rootArg();
             out.printf("this run finished %d trial(s); %d of %d done. Results: hrsnn study status %s; designs: hrsnn study export %s%n",
@@ -216,14 +216,15 @@ final class StudyCommand {
         }
     }
 
-    static void progress(PrintWriter out, Trial t, List<Trial> all, int budget, double secondsPerTrial) {
+    static void progress(PrintWriter out, Trial t, List<Trial> all, int budget, StudyRunner.Pace pace) {
         long done = all.stream().filter(Trial::finished).count();
         List<Trial> byE = Ranking.byE(all), byTask = Ranking.byTask(all);
         String best = byE.isEmpty() ? "-" : String.format("%.4g (trial %d)", byE.get(0).metric("e"), byE.get(0).number());
         String task = byTask.isEmpty() ? "" : String.format(", best %s %.4g (trial %d)", byTask.get(0).metric("accuracy") != null ? "accuracy" : "NRMSE",
                 byTask.get(0).metric("accuracy") != null ? byTask.get(0).metric("accuracy") : byTask.get(0).metric("nrmse"), byTask.get(0).number());
-        out.printf("[%d/%d] trial %d %s%s | best E %s%s | %.1f s/trial, ETA %s%n", done, budget, t.number(), t.state().name().toLowerCase(Locale.ROOT),
-                summary(t), best, task, secondsPerTrial, eta((budget - done) * secondsPerTrial));
+        String workers = pace.workers() > 1 ? String.format(" (%d workers: %.1f s of wall time per trial)", pace.workers(), pace.wallSecondsPerTrial()) : "";
+        out.printf("[%d/%d] trial %d %s%s | best E %s%s | %.1f s/trial%s, ETA %s%n", done, budget, t.number(), t.state().name().toLowerCase(Locale.ROOT),
+                summary(t), best, task, pace.secondsPerTrial(), workers, eta(pace.etaSeconds(budget - done)));
         out.flush();
     }
 

@@ -26,7 +26,28 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class StudyRunner {
     /** Told after each finished trial; called from worker threads, one at a time. */
     public interface Listener {
-        void finished(Trial trial, List<Trial> all, int budget, double secondsPerTrial);
+        void finished(Trial trial, List<Trial> all, int budget, Pace pace);
+    }
+
+    /**
+     * How fast this run finishes trials: {@code finished} trials in {@code elapsedSeconds} of wall time, by
+     * {@code workers} threads.
+     */
+    public record Pace(int finished, double elapsedSeconds, int workers) {
+        /** Wall time per finished trial: the workers share it, so it is a trial's own time divided by about the worker count. */
+        public double wallSecondsPerTrial() {
+            return finished == 0 ? Double.NaN : elapsedSeconds / finished;
+        }
+
+        /** A trial's own time (what one worker spends on it), estimated from the wall time per trial. */
+        public double secondsPerTrial() {
+            return wallSecondsPerTrial() * workers;
+        }
+
+        /** Seconds until {@code remaining} more trials are finished at this pace (the workers in parallel: counted once). */
+        public double etaSeconds(long remaining) {
+            return Math.max(0, remaining) * wallSecondsPerTrial();
+        }
     }
 
     /** This process, as written in "running" events: pid and start time, so a reused pid is not mistaken. */
@@ -66,7 +87,7 @@ public final class StudyRunner {
                         synchronized (done) {
                             done[0]++;
                             if (listener != null)
-                                listener.finished(finished, study.trials(), study.config().trials(), (System.nanoTime() - start) / 1e9 / done[0] * Math.max(1, workers));
+                                listener.finished(finished, study.trials(), study.config().trials(), new Pace(done[0], (System.nanoTime() - start) / 1e9, Math.max(1, workers)));
                         }
                     }
                 } catch (IOException e) {
