@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Checks of written figures and pages that several tests share. */
-final class FiguresCheck {
+public final class FiguresCheck {
     private FiguresCheck() {}
 
     /** A valid PNG of at least {@code minW} x {@code minH} pixels with a drawing on it: >= 1% non-white pixels and >= 3 colours. */
-    static BufferedImage nonBlankPng(Path png, int minW, int minH) throws IOException {
+    public static BufferedImage nonBlankPng(Path png, int minW, int minH) throws IOException {
         assertTrue(Files.isRegularFile(png), "missing " + png);
         BufferedImage img = ImageIO.read(png.toFile());
         assertNotNull(img, png + " is not a readable PNG");
@@ -43,7 +43,7 @@ final class FiguresCheck {
     private static final Pattern IMG = Pattern.compile("<img [^>]*src=\"([^\"]*)\"");
 
     /** The page names no URL outside itself (every image a data URI), has no script, and every image decodes as a PNG. Returns the image count. */
-    static int selfContained(Path html) throws IOException {
+    public static int selfContained(Path html) throws IOException {
         String page = Files.readString(html);
         String withoutData = page.replaceAll("data:image/png;base64,[A-Za-z0-9+/=]+", "data:");
         Matcher u = URL.matcher(withoutData);
