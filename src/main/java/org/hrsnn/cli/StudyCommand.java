@@ -164,6 +164,18 @@ final class StudyCommand {
         @Option(names = "--timeout", paramLabel = "D", description = "Stop starting trials after this long (ISO-8601 like PT10M, or 90s, 10m, 2h).") String timeout;
         @Option(names = "--workers", defaultValue = "1", description = "Trials evaluated in parallel threads (default: ${DEFAULT-VALUE}).") int workers;
         @Option(names = "--trial-timeout", paramLabel = "D", description = "Record a trial as failed when it takes longer than this (90s, 10m, PT5M).") String trialTimeout;
+        @Option(names = "--progress", paramLabel = "HOW", defaultValue = "auto",
+                description = "bar (a live bar with ETA, redrawn in place), lines (a line per trial), or auto: bar on a terminal, else lines (default: ${DEFAULT-VALUE}).")
+        String progress;
+
+        boolean progressMode() {
+            return switch (progress) {
+                case "bar" -> true;
+                case "lines" -> false;
+                case "auto" -> System.console() != null && !"dumb".equals(System.getenv("TERM"));
+                default -> throw new Main.BadInputException("--progress must be auto, bar or lines, got '" + progress + "'");
+            };
+        }
 
         @Override
         public Integer call() throws Exception {
@@ -185,7 +197,10 @@ final class StudyCommand {
             out.printf("study '%s': %d of %d trials finished; task %s, objective %s%n", name, before, s.config().trials(),
                     s.config().task(), s.config().objective().label());
             out.flush();
-            int n = new StudyRunner(s, problem, perTrial).run(d, workers, (t, all, budget, pace) -> progress(out, t, all, budget, pace));
+            int n;
+            try (RunProgress progress = RunProgress.of(out, progressMode(), name, before, s.config().trials())) {
+                n = new StudyRunner(s, problem, perTrial).run(d, workers, progress);
+            }
             List<Trial> all = s.trials();
             String where = shell(name) + rootArg();
             out.printf("this run finished %d trial(s); %d of %d done. Results: hrsnn study status %s; designs: hrsnn study export %s%n",
@@ -217,15 +232,25 @@ final class StudyCommand {
     }
 
     static void progress(PrintWriter out, Trial t, List<Trial> all, int budget, StudyRunner.Pace pace) {
+        out.println(progressLine(t, all, budget, pace));
+        out.flush();
+    }
+
+    /** The line printed after each finished trial: counts, the trial, the best so far, the pace and the ETA. */
+    static String progressLine(Trial t, List<Trial> all, int budget, StudyRunner.Pace pace) {
         long done = all.stream().filter(Trial::finished).count();
+        String workers = pace.workers() > 1 ? String.format(" (%d workers: %.1f s of wall time per trial)", pace.workers(), pace.wallSecondsPerTrial()) : "";
+        return String.format("[%d/%d] trial %d %s%s | %s | %.1f s/trial%s, ETA %s", done, budget, t.number(), t.state().name().toLowerCase(Locale.ROOT),
+                summary(t), bestSoFar(all), pace.secondsPerTrial(), workers, eta(pace.etaSeconds(budget - done)));
+    }
+
+    /** "best E 3.2 (trial 10), best accuracy 0.99 (trial 12)" */
+    static String bestSoFar(List<Trial> all) {
         List<Trial> byE = Ranking.byE(all), byTask = Ranking.byTask(all);
         String best = byE.isEmpty() ? "-" : String.format("%.4g (trial %d)", byE.get(0).metric("e"), byE.get(0).number());
         String task = byTask.isEmpty() ? "" : String.format(", best %s %.4g (trial %d)", byTask.get(0).metric("accuracy") != null ? "accuracy" : "NRMSE",
                 byTask.get(0).metric("accuracy") != null ? byTask.get(0).metric("accuracy") : byTask.get(0).metric("nrmse"), byTask.get(0).number());
-        String workers = pace.workers() > 1 ? String.format(" (%d workers: %.1f s of wall time per trial)", pace.workers(), pace.wallSecondsPerTrial()) : "";
-        out.printf("[%d/%d] trial %d %s%s | best E %s%s | %.1f s/trial%s, ETA %s%n", done, budget, t.number(), t.state().name().toLowerCase(Locale.ROOT),
-                summary(t), best, task, pace.secondsPerTrial(), workers, eta(pace.etaSeconds(budget - done)));
-        out.flush();
+        return "best E " + best + task;
     }
 
     static String summary(Trial t) {
