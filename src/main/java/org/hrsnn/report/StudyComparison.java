@@ -142,7 +142,7 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
             h.h2("Final values per group", "finals");
             h.p("Each study is summarised by one number (its best E, ...); each group by the median of its studies with a percentile bootstrap 95% interval ("
                     + Comparison.RESAMPLES + " resamples, seed " + seed + "); each group is tested against the first (" + groups.keySet().iterator().next()
-                    + ") by a two-sided Mann-Whitney U test, exact for small groups. With three studies a group, no two-sided p can fall below 0.1.");
+                    + ") by a two-sided Mann-Whitney U test, exact for small groups. " + smallestP());
             List<List<String>> rows = new ArrayList<>();
             for (var e : finals.entrySet())
                 for (Comparison.Summary s : e.getValue())
@@ -162,6 +162,18 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
         }
     }
 
+    /** The smallest two-sided p the exact test can give for these group sizes: 2 / C(n1 + n2, n1). */
+    String smallestP() {
+        List<Integer> sizes = groups.values().stream().map(List::size).toList();
+        StringBuilder b = new StringBuilder();
+        for (int k = 1; k < sizes.size(); k++) {
+            int n1 = sizes.get(0), n2 = sizes.get(k);
+            double p = Math.min(1, 2 / org.apache.commons.math3.util.CombinatoricsUtils.binomialCoefficientDouble(n1 + n2, n1));
+            b.append(k > 1 ? "; " : "With ").append(String.format(Locale.ROOT, "%d and %d studies the smallest two-sided p possible is %.3g", n1, n2, p));
+        }
+        return b.append(".").toString();
+    }
+
     private static String g(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "-";
     }
@@ -171,7 +183,8 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
         boolean lower = BestSoFar.lowerIsBetter(metric);
         XYChart c = Charts.xy("Best " + label + " so far: median and interquartile range per group", "trials finished",
                 "best " + label + " so far" + (lower ? " (lower is better)" : " (higher is better)"), 1000, 480);
-        boolean allPositive = true, any = false;
+        boolean any = false;
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (int i = 0; i < cs.size(); i++) {
             Curve k = cs.get(i);
             if (k.trials().length == 0) continue;
@@ -181,12 +194,15 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
             Charts.band(c, k.group() + " IQR", x, k.q1(), k.q3(), col).setShowInLegend(false);
             Charts.line(c, k.group() + " median (" + groups.get(k.group()).size() + " studies)", x, k.median(), col, 2.5f)
                     .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Step);
-            for (double v : k.q1()) allPositive &= v > 0;
+            for (double v : k.q1()) lo = Math.min(lo, v);
+            for (double v : k.q3()) hi = Math.max(hi, v);
         }
         if (!any) Charts.points(c, "no study has a value", new double[] {1}, new double[] {1}, java.awt.Color.WHITE, true);
-        c.getStyler().setYAxisLogarithmic(metric.equals("e") && allPositive && any);
+        // XChart labels only powers of ten on a log axis: a log scale only where E spans more than a factor 20
+        boolean log = metric.equals("e") && any && lo > 0 && hi / lo > 20;
+        c.getStyler().setYAxisLogarithmic(log);
         return Charts.save(c, dir, "best-so-far-" + metric, "Best " + label + " so far",
                 "For each group, the median over its studies of the best " + label + " after each number of trials (line) and the interquartile range (band)"
-                        + (metric.equals("e") ? ", log scale" : "") + ". A trial count is drawn while at least one study of the group has a value.");
+                        + (log ? ", log scale" : "") + ". A trial count is drawn while at least one study of the group has a value.");
     }
 }

@@ -86,7 +86,9 @@ class StudyComparisonTest {
         assertEquals(2, FiguresCheck.selfContained(html));
         FiguresCheck.nonBlankPng(tmp.resolve("cmp/best-so-far-e.png"), 600, 300);
         FiguresCheck.nonBlankPng(tmp.resolve("cmp/best-so-far-accuracy.png"), 600, 300);
-        assertTrue(java.nio.file.Files.readString(html).contains("<td class=\"l\">best E</td><td class=\"l\">B</td><td>3</td>"));
+        String page = java.nio.file.Files.readString(html);
+        assertTrue(page.contains("<td class=\"l\">best E</td><td class=\"l\">B</td><td>3</td>"));
+        assertTrue(page.contains("With 3 and 3 studies the smallest two-sided p possible is 0.100."), "2 / C(6, 3)");
         @SuppressWarnings("unchecked")
         var finals = (Map<String, List<Map<String, Object>>>) c.tree().get("finals");
         assertEquals(Arrays.stream(c.finals().get("best E").get(1).values()).boxed().toList(),
