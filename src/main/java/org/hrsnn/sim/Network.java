@@ -102,6 +102,11 @@ public final class Network implements NetworkView {
     private final int channels;
     private final Projection inE;
     private final Projection inI;
+    // Analog input with per-synapse delays: the channel values of the last analogHistory.length steps
+    // (ring buffer by step) and each input synapse's delay in steps; null without delays.
+    private final double[][] analogHistory;
+    private final int[] delayE;
+    private final int[] delayI;
     private final int inputHistoryLength;
     private final int[][] inputHistory;
     private final int[] inputHistoryCount;
@@ -193,6 +198,12 @@ public final class Network implements NetworkView {
         inputHistory = new int[inputHistoryLength][lines];
         inputHistoryCount = new int[inputHistoryLength];
         encoder = InputEncoder.of(encoding, channels, dt, Seeds.rng(seed, "input.noise"));
+        double maxDelay = encoding instanceof Encoding.Analog analog ? analog.maxDelay() : 0;
+        int maxDelaySteps = (int) Math.round(maxDelay / dt);
+        // No draws without delays, so networks without them are the same as before delays existed.
+        analogHistory = maxDelaySteps > 0 ? new double[maxDelaySteps + 1][channels] : null;
+        delayE = maxDelaySteps > 0 ? delays(inE, maxDelay, Seeds.rng(seed, "input.delays.E")) : null;
+        delayI = maxDelaySteps > 0 ? delays(inI, maxDelay, Seeds.rng(seed, "input.delays.I")) : null;
 
         recurrentStdp = new Plasticity(ee, nE, 0, rule, Seeds.rng(seed, "stdp"));
         inputStdp = rule.enabled() && rule.onInput() ? new Plasticity(inE, nE, 0, rule, Seeds.rng(seed, "stdp.input")) : null;
@@ -200,6 +211,13 @@ public final class Network implements NetworkView {
 
         lastSpikes = new int[n];
         reset();
+    }
+
+    /** Per-synapse delays of an analog input projection: uniform on [0, maxDelay] ms, rounded to whole steps. */
+    private int[] delays(Projection p, double maxDelay, UniformRandomProvider rng) {
+        int[] d = new int[p.size()];
+        for (int s = 0; s < d.length; s++) d[s] = (int) Math.round(rng.nextDouble() * maxDelay / dt);
+        return d;
     }
 
     /** Builds the network of {@code spec} with {@code seed}; the same pair always gives the same network. */
@@ -264,6 +282,7 @@ public final class Network implements NetworkView {
         Arrays.fill(historyCount, 0);
         Arrays.fill(historyExcCount, 0);
         Arrays.fill(inputHistoryCount, 0);
+        if (analogHistory != null) for (double[] h : analogHistory) Arrays.fill(h, 0);
         recurrentStdp.reset();
         if (inputStdp != null) inputStdp.reset();
         if (encoder != null) encoder.reset();
@@ -398,6 +417,13 @@ public final class Network implements NetworkView {
     }
 
     private void applyInput(double[] u, long t) {
+        if (analogHistory != null) {
+            int length = analogHistory.length;
+            System.arraycopy(u, 0, analogHistory[(int) (t % length)], 0, channels);
+            injectDelayed(inE, delayE, t, length);
+            injectDelayed(inI, delayI, t, length);
+            return;
+        }
         if (encoding instanceof Encoding.Analog) {
             for (int c = 0; c < channels; c++) {
                 double x = u[c];
@@ -413,6 +439,15 @@ public final class Network implements NetworkView {
         deliverInput(inE, t, inputStdp != null && plastic);
         deliverInput(inI, t, false);
     }
+    /** Analog input through per-synapse delays: the value each synapse carries is its channel's d_s steps ago (0 before the start). */
+    private void injectDelayed(Projection p, int[] delay, long t, int length) {
+        for (int c = 0; c < channels; c++)
+            for (int s = p.rowStart[c], end = p.rowStart[c + 1]; s < end; s++) {
+                long from = t - delay[s];
+                if (from >= 0) iExt[p.target[s]] += p.weight[s] * analogHistory[(int) (from % length)][c];
+            }
+    }
+
     private void inject(Projection p, int line, double x) {
         for (int s = p.rowStart[line], end = p.rowStart[line + 1]; s < end; s++) iExt[p.target[s]] += p.weight[s] * x;
     }
