@@ -51,7 +51,8 @@ SAME_DT_TOTAL = 0.01           # |total - total_hrsnn| / total_hrsnn
 # At another step (0.1 ms by default) spikes fall on another time grid (hrsnn registers a crossing at the end
 # of its step, up to one step late, and delivers it after whole steps). In a recurrent network that moves
 # spike times, so counts agree in distribution and per neuron, not spike for spike. Measured on the example
-# study's best design: numpy at 0.1 ms and at 0.05 ms differ from each other by about 5% in total spikes.
+# study's best design (hrsnn dt 0.25 ms, 28,651 spikes): numpy gives 28,651 at 0.25 ms, 30,116 (+5.1%) at
+# 0.1 ms and 33,202 (+15.9%) at 0.05 ms: without refractory periods its total rate depends on the step.
 OTHER_DT_TOTAL = 0.10
 OTHER_DT_CORRELATION = 0.95    # Pearson correlation of per-neuron counts
 
