@@ -85,6 +85,30 @@ public final class TrialEvaluator {
         return d;
     }
 
+    /**
+     * The network of {@code spec} and {@code seed} as this task's evaluation reads it out: with the task's
+     * number of input channels, after the task's STDP phase, frozen and at rest ({@code protocol} is the
+     * memory task's).
+     */
+    public org.hrsnn.sim.Network trainedNetwork(NetworkSpec spec, long seed, MemoryProtocol protocol) throws IOException {
+        switch (task.kind()) {
+            case MEMORY -> {
+                if (spec.input().channels() < 1) {
+                    InputSpec in = spec.input();
+                    spec = spec.withInput(new InputSpec(1, in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+                }
+                return MemoryEvaluation.trained(spec, seed, protocol);
+            }
+            case CLASSIFICATION -> {
+                return ClassificationEvaluation.trained(spec, seed, data().train(), ClassificationEvaluation.Settings.DEFAULT);
+            }
+            default -> {
+                Series series = series(task.name(), seed, horizon, data().series());
+                return PredictionEvaluation.trained(spec, seed, series, settingsFor(series));
+            }
+        }
+    }
+
     /** Stage 2 for the evaluator's task, reading the default protocol's state kinds. */
     public TaskScore task(NetworkSpec spec, long seed) throws IOException {
         return task(spec, seed, MemoryProtocol.DEFAULT);

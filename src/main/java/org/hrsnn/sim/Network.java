@@ -55,6 +55,9 @@ public final class Network implements NetworkView {
 
     // Per-neuron constants.
     private final double[] decayMembrane;
+    private final double[] tauMembrane;
+    private final double[] refractoryMs;
+    private final double[] tauAdaptation;
     private final double[] rest;
     private final double[] reset;
     private final double[] threshold;
@@ -76,7 +79,7 @@ public final class Network implements NetworkView {
     private final double[] noiseAmplitude;  // sigma sqrt(1 - e^{-2 dt/tau}) per neuron (Gaussian noise)
     private final ZigguratSampler.NormalizedGaussian[] gaussianNoise = new ZigguratSampler.NormalizedGaussian[2];
     private final PoissonDrive[] poissonNoise = new PoissonDrive[2];
-    private final boolean hasPoissonNoise;
+    private boolean hasPoissonNoise;
 
     // Per-neuron state.
     private final double[] v;
@@ -132,6 +135,9 @@ public final class Network implements NetworkView {
         int nI = n - nE;
 
         decayMembrane = new double[n];
+        tauMembrane = new double[n];
+        refractoryMs = new double[n];
+        tauAdaptation = new double[n];
         rest = new double[n];
         reset = new double[n];
         threshold = new double[n];
@@ -233,6 +239,9 @@ public final class Network implements NetworkView {
         for (int k = 0; k < count; k++) {
             int i = from + k;
             decayMembrane[i] = Math.exp(-dt / tau[k]);
+            tauMembrane[i] = tau[k];
+            refractoryMs[i] = ref[k];
+            tauAdaptation[i] = tauAdp[k];
             threshold[i] = theta[k];
             refractorySteps[i] = (int) Math.round(ref[k] / dt);
             decayAdaptation[i] = Math.exp(-dt / tauAdp[k]);
@@ -555,4 +564,44 @@ public final class Network implements NetworkView {
         v[i] = value;
     }
 
+    /**
+     * This network as explicit arrays (copies): per-neuron parameters and every synapse with its current
+     * weight. Used to export a trained network.
+     */
+    public NetworkArrays arrays() {
+        var rec = spec.recurrent();
+        var in = spec.input();
+        double[] tauExc = new double[n], tauInh = new double[n], tauIn = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean e = i < nE;
+            tauExc[i] = (e ? rec.ee() : rec.ei()).tauSynapse();
+            tauInh[i] = (e ? rec.ie() : rec.ii()).tauSynapse();
+            tauIn[i] = (e ? in.toExcitatory() : in.toInhibitory()).tauSynapse();
+        }
+        int nI = n - nE;
+        return new NetworkArrays(n, nE, dt, tauMembrane.clone(), threshold.clone(), reset.clone(), rest.clone(), bias.clone(),
+                refractoryMs.clone(), beta.clone(), tauAdaptation.clone(), tauExc, tauInh, tauIn,
+                synapses(ee, nE, 0), synapses(ei, nI, nE), synapses(ie, nE, 0), synapses(ii, nI, nE),
+                synapses(inE, nE, 0), synapses(inI, nI, nE));
+    }
+
+    private static NetworkArrays.Synapses synapses(Projection p, int targets, int targetOffset) {
+        return new NetworkArrays.Synapses(p.sources, p.sourceOffset, targets, targetOffset, p.rowStart.clone(), p.target.clone(),
+                p.weightsCopy(), p.delay);
+    }
+
+    /**
+     * Switches off refractory periods, threshold adaptation and background noise from now on, keeping
+     * weights and everything else: the network that a model without those features (such as its NIR
+     * export) describes, for comparisons with such models.
+     */
+    public void removeRefractoryAdaptationAndNoise() {
+        Arrays.fill(refractorySteps, 0);
+        Arrays.fill(refractoryLeft, 0);
+        Arrays.fill(beta, 0);
+        Arrays.fill(noiseAmplitude, 0);
+        gaussianNoise[0] = gaussianNoise[1] = null;
+        poissonNoise[0] = poissonNoise[1] = null;
+        hasPoissonNoise = false;
+    }
 }
