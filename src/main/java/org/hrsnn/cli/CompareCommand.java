@@ -62,6 +62,10 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
                 throw new Main.BadInputException("group '" + label + "' of study '" + name + "' is also given by --group");
             named.computeIfAbsent(label, k -> new ArrayList<>()).add(name);
         }
+        if (outDir != null) {
+            String refused = org.hrsnn.report.StudyReport.notReplaceable(outDir.toAbsolutePath().normalize(), "compare.html");
+            if (refused != null) throw new Main.BadInputException("--out: " + refused);
+        }
         if (named.size() < 2)
             throw new Main.BadInputException("give at least two groups (two --group options, or studies of two search spaces), got " + named.keySet());
         List<StudyComparison.Group> input = new ArrayList<>();

@@ -28,6 +28,8 @@ final class ReportCommand extends StudyCommand.Root implements Callable<Integer>
         Study s = StudyCommand.open(root, name);
         HrsnnProblem problem = StudyCommand.problem(s); // builds the best designs again; refuses a study this version cannot rebuild
         Path dir = out != null ? out : s.folder().resolve("report");
+        String refused = StudyReport.notReplaceable(dir.toAbsolutePath().normalize(), "report.html");
+        if (refused != null) throw new Main.BadInputException("--out: " + refused);
         StudyReport.Result r = StudyReport.write(s, problem, dir, "hrsnn " + Main.version());
         PrintWriter w = out();
         for (Charts.Figure f : r.figures()) w.println("wrote " + r.folder().resolve(f.png()) + (f.svg() == null ? "" : " and " + f.svg()));

@@ -130,6 +130,8 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
     /** Writes compare.html and the figures (PNG and SVG) into {@code out}, replacing what is there. */
     public Path write(Path out, String tool) throws IOException {
         Path target = out.toAbsolutePath().normalize();
+        String refused = StudyReport.notReplaceable(target, "compare.html");
+        if (refused != null) throw new IOException(refused);
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
         try {

@@ -63,7 +63,8 @@ public final class StudyReport {
     public static Result write(Study study, HrsnnProblem problem, Path out, String tool) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
-        if (Files.exists(target) && !Files.isDirectory(target)) throw new IOException(target + " exists and is not a folder");
+        String refused = notReplaceable(target, "report.html");
+        if (refused != null) throw new IOException(refused);
         Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
         try {
             org.hrsnn.export.FilePermissions.asNewDirectory(tmp);
@@ -82,6 +83,20 @@ public final class StudyReport {
             return new Result(target, target.resolve("report.html"), figs, List.copyOf(r.notes));
         } finally {
             if (tmp != null) deleteTree(tmp);
+        }
+    }
+
+    /**
+     * Why {@code target} may not be replaced by a report holding {@code marker} (report.html, compare.html),
+     * or null: a folder is replaced only when it is empty or holds that file, so {@code --out .} or a
+     * mistyped folder never loses anything else.
+     */
+    public static String notReplaceable(Path target, String marker) throws IOException {
+        if (!Files.exists(target)) return null;
+        if (!Files.isDirectory(target)) return target + " exists and is not a folder";
+        if (Files.isRegularFile(target.resolve(marker))) return null;
+        try (var s = Files.list(target)) {
+            return s.findAny().isEmpty() ? null : target + " is a folder without " + marker + ": refusing to replace it; give a new or empty folder";
         }
     }
 

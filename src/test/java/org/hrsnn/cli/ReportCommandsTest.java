@@ -92,6 +92,16 @@ class ReportCommandsTest {
         assertTrue(r.out().endsWith("report: " + html + "\n"), r.out());
         assertTrue(r.out().contains("note: no trial has a task metric"), r.out());
         FiguresCheck.selfContained(html);
+        Path busy = Files.createDirectories(root.resolve("busy"));
+        Files.writeString(busy.resolve("keep.txt"), "mine");
+        for (String[] cmd : List.<String[]>of(new String[] {"report", "a1", "--out", busy.toString()},
+                new String[] {"compare", "a1", "b1", "--out", busy.toString()})) {
+            InProcess.Run r2 = study(cmd);
+            assertEquals(Main.BAD_INPUT, r2.code(), r2.out() + r2.err());
+            assertTrue(r2.err().contains("is a folder without " + (cmd[0].equals("report") ? "report.html" : "compare.html") + ": refusing"), r2.err());
+        }
+        assertEquals("mine", Files.readString(busy.resolve("keep.txt")), "a folder that is not a report is left alone");
+        assertEquals(0, study("report", "a1").code(), "a report folder is replaced");
         InProcess.Run no = study("report", "nope");
         assertEquals(Main.BAD_INPUT, no.code());
         assertTrue(no.err().contains("no study 'nope'"), no.err());
