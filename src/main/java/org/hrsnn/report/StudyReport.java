@@ -421,12 +421,11 @@ public final class StudyReport {
         c.getStyler().setYAxisMin(-1.0);
         c.getStyler().setYAxisMax((double) Math.max(1, tl.lanes()));
         c.getStyler().setYAxisDecimalPattern("0");
-        c.getStyler().setyAxisTickLabelsFormattingFunction(v -> Math.abs(v - Math.round(v)) < 1e-6 && v >= 0 && v < tl.lanes() ? String.valueOf(Math.round(v)) : "");
         long owners = tl.bars().stream().map(Timeline.Bar::owner).distinct().count();
         figures.add(Charts.save(c, dir, "timeline", "Timeline",
                 String.format(Locale.ROOT, "Each trial from its start to its end (journal time stamps), coloured by state: %d trial(s) on %d lane(s) by %d process(es), "
-                        + "%.1f minutes in all. The journal records the process, not the thread: each process's trials are laid on the fewest lanes "
-                        + "that never overlap, one lane per trial running at once.", tl.bars().size(), tl.lanes(), owners, tl.seconds() / 60)));
+                        + "%.1f minutes in all. One lane per worker thread; journals that name only the process have its trials laid on the fewest "
+                        + "lanes that never overlap.", tl.bars().size(), tl.lanes(), owners, tl.seconds() / 60)));
     }
 
     // ---------------------------------------------------------------- helpers

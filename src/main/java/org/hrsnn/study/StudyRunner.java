@@ -117,7 +117,7 @@ public final class StudyRunner {
             if (finished >= budget) return null;
             for (Trial t : trials)
                 if ((t.state() == Trial.State.RUNNING || t.state() == Trial.State.CREATED) && !alive(t.owner())) {
-                    session.append("running", t.number(), Study.JSON.createObjectNode().put("owner", SELF).put("rerun", true));
+                    session.append("running", t.number(), Study.JSON.createObjectNode().put("owner", SELF).put("worker", Thread.currentThread().getName()).put("rerun", true));
                     return t;
                 }
             long running = trials.stream().filter(t -> t.state() == Trial.State.RUNNING).count();
@@ -144,7 +144,7 @@ public final class StudyRunner {
             created.set("unit", Study.JSON.valueToTree(unit));
             created.put("seed", seed);
             session.append("created", n, created);
-            session.append("running", n, Study.JSON.createObjectNode().put("owner", SELF));
+            session.append("running", n, Study.JSON.createObjectNode().put("owner", SELF).put("worker", Thread.currentThread().getName())); // the worker: for the report's timeline
             return new Trial(n, Trial.State.RUNNING, params, unit, seed, Map.of(), null, SELF, 0, null);
         });
     }
