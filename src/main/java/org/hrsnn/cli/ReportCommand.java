@@ -26,7 +26,12 @@ final class ReportCommand extends StudyCommand.Root implements Callable<Integer>
     @Override
     public Integer call() throws Exception {
         Study s = StudyCommand.open(root, name);
-        HrsnnProblem problem = StudyCommand.problem(s); // builds the best designs again; refuses a study this version cannot rebuild
+        HrsnnProblem problem; // builds the best designs again
+        try {
+            problem = HrsnnProblem.of(s.config());
+        } catch (org.hrsnn.study.StudyException e) {
+            problem = null; // an old study: everything but the designs is drawn, and the report says why
+        }
         Path dir = out != null ? out : s.folder().resolve("report");
         String refused = StudyReport.notReplaceable(dir.toAbsolutePath().normalize(), "report.html");
         if (refused != null) throw new Main.BadInputException("--out: " + refused);

@@ -59,7 +59,11 @@ public final class StudyReport {
         this.dir = dir;
     }
 
-    /** Writes the report of {@code study} into {@code out} (replacing a report there); {@code tool} names the writer. */
+    /**
+     * Writes the report of {@code study} into {@code out} (replacing a report there); {@code tool} names the
+     * writer. {@code problem} rebuilds the best designs; when it is null (a study this version cannot
+     * rebuild), the report says so and draws everything else.
+     */
     public static Result write(Study study, HrsnnProblem problem, Path out, String tool) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
@@ -232,10 +236,12 @@ public final class StudyReport {
                 Charts.points(c, st.name().toLowerCase(Locale.ROOT), of.stream().mapToDouble(t -> numeric(p, t.params().get(p.name()))).toArray(),
                         of.stream().mapToDouble(t -> t.metric("e")).toArray(), st == Trial.State.COMPLETE ? Charts.BLUE : st == Trial.State.PRUNED ? Charts.ORANGE : Charts.RED, true);
             }
-            if (c.getSeriesMap().isEmpty()) Charts.points(c, "none", new double[] {0}, new double[] {1}, Color.WHITE, true);
-            else c.getStyler().setYAxisLogarithmic(true);
-            if (p instanceof Parameter.Float f && f.log() && f.low() > 0) c.getStyler().setXAxisLogarithmic(true);
-            if (p instanceof Parameter.Int i && i.log() && i.low() > 0) c.getStyler().setXAxisLogarithmic(true);
+            if (c.getSeriesMap().isEmpty()) Charts.points(c, "none", new double[] {0}, new double[] {1}, Color.WHITE, true); // no trial: an empty frame
+            else {
+                c.getStyler().setYAxisLogarithmic(true);
+                if (p instanceof Parameter.Float f && f.log() && f.low() > 0) c.getStyler().setXAxisLogarithmic(true);
+                if (p instanceof Parameter.Int i && i.log() && i.low() > 0) c.getStyler().setXAxisLogarithmic(true);
+            }
             if (p instanceof Parameter.Categorical cat) c.getStyler().setxAxisTickLabelsFormattingFunction(v -> {
                 long k = Math.round(v);
                 return Math.abs(v - k) < 1e-6 && k >= 0 && k < cat.choices().size() ? cat.choices().get((int) k) : "";
@@ -318,6 +324,10 @@ public final class StudyReport {
     }
 
     private void design(Trial t, String why) throws IOException {
+        if (problem == null) {
+            notes.add("trial " + t.number() + " (" + why + "): this version cannot rebuild the study's designs, so its raster and distributions are not drawn");
+            return;
+        }
         NetworkSpec spec;
         try {
             spec = problem.design(t.params());

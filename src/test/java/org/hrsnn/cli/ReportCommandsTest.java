@@ -86,12 +86,6 @@ class ReportCommandsTest {
     @Test
     void reportOfAFabricatedStudyAndARefusal() throws Exception {
         twoSpaces();
-        InProcess.Run r = study("report", "a1");
-        assertEquals(0, r.code(), r.err());
-        Path html = root.resolve("a1/report/report.html");
-        assertTrue(r.out().endsWith("report: " + html + "\n"), r.out());
-        assertTrue(r.out().contains("note: no trial has a task metric"), r.out());
-        FiguresCheck.selfContained(html);
         Path busy = Files.createDirectories(root.resolve("busy"));
         Files.writeString(busy.resolve("keep.txt"), "mine");
         for (String[] cmd : List.<String[]>of(new String[] {"report", "a1", "--out", busy.toString()},
@@ -101,10 +95,46 @@ class ReportCommandsTest {
             assertTrue(r2.err().contains("is a folder without " + (cmd[0].equals("report") ? "report.html" : "compare.html") + ": refusing"), r2.err());
         }
         assertEquals("mine", Files.readString(busy.resolve("keep.txt")), "a folder that is not a report is left alone");
-        assertEquals(0, study("report", "a1").code(), "a report folder is replaced");
+        Path old = Files.createDirectories(root.resolve("a1/report"));
+        Files.writeString(old.resolve("report.html"), "an earlier report");
+        Files.writeString(old.resolve("stale.png"), "from the earlier report");
+
+        InProcess.Run r = study("report", "a1");
+        assertEquals(0, r.code(), r.err());
+        Path html = root.resolve("a1/report/report.html");
+        assertTrue(r.out().endsWith("report: " + html + "\n"), r.out());
+        assertTrue(r.out().contains("note: no trial has a task metric"), r.out());
+        FiguresCheck.selfContained(html);
+        assertFalse(Files.exists(old.resolve("stale.png")), "an earlier report is replaced as a whole");
+        try (var l = Files.list(root)) {
+            assertTrue(l.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary folder left");
+        }
         InProcess.Run no = study("report", "nope");
         assertEquals(Main.BAD_INPUT, no.code());
         assertTrue(no.err().contains("no study 'nope'"), no.err());
+    }
+
+    @Test
+    void reportOfAStudyWithoutTrialsSaysWhatItCannotDraw() throws Exception {
+        HrsnnStudies.create(root, new HrsnnStudies.Request("fresh", Path.of(StudyCommandsTest.SPACE), "memory-capacity", Objective.E, 1, 2, 1, true,
+                MemoryProtocol.DEFAULT, "test"));
+        InProcess.Run r = study("report", "fresh");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("note: no finished trial has an E: no best designs to draw"), r.out());
+        assertTrue(r.out().contains("note: fewer than 5 trials have an E: no parameter importance"), r.out());
+        FiguresCheck.selfContained(root.resolve("fresh/report/report.html"));
+    }
+
+    /** A version-1 study (its designs cannot be rebuilt) still gets its report, without the designs' figures. */
+    @Test
+    void reportOfAVersionOneStudy() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("old"));
+        Files.copy(Path.of("src/test/resources/fixtures/study-v1-2026-11-22.json"), dir.resolve("study.json"));
+        Files.copy(Path.of("src/test/resources/fixtures/journal-v1-2026-11-22.jsonl"), dir.resolve("journal.jsonl"));
+        InProcess.Run r = study("report", "old");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("this version cannot rebuild the study's designs"), r.out());
+        assertTrue(r.out().contains("history-e.png"), r.out());
     }
 
     @Test
