@@ -69,6 +69,14 @@ class StudyReportTest {
         }
     }
 
+    /** The memory curve drawn is the one measured: its sum is the MC the trial recorded. */
+    @Test
+    void theBestDesignsCurveSumsToItsMc() {
+        Trial best = org.hrsnn.study.Ranking.byE(trials).get(0);
+        assertEquals(best.metric("mc"), java.util.Arrays.stream(best.mcCurve()).sum(), 1e-9);
+        assertTrue(report.figures().stream().anyMatch(f -> f.name().equals("mc-curve")));
+    }
+
     @Test
     void theHistoryCurveIsTheRunningMinimum() {
         double[] best = BestSoFar.of(trials, "e", true);
