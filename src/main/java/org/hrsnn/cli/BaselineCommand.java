@@ -45,7 +45,7 @@ final class BaselineCommand {
         @Option(names = "--batch", defaultValue = "16", description = "Samples per Adam step (default: ${DEFAULT-VALUE}).") int batch;
         @Option(names = "--lr", defaultValue = "0.01", description = "Adam's learning rate, halved after each quarter of the epochs (default: ${DEFAULT-VALUE}).") double lr;
         @Option(names = "--train-fraction", defaultValue = "1", paramLabel = "F",
-                description = "Train on a seeded, stratified fraction of the training split, for learning curves (classification; default: ${DEFAULT-VALUE}).")
+                description = "Train on a stratified fraction of the training split (the same samples as evaluate --train-fraction), for learning curves (classification; default: ${DEFAULT-VALUE}).")
         double trainFraction;
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the initialisation, the sample order and the initial potentials (default: ${DEFAULT-VALUE}).") long seed;
         @Option(names = "--json", description = "Machine-readable output (progress goes to stderr).") boolean json;
@@ -77,7 +77,7 @@ final class BaselineCommand {
             String detail;
             double[] raw = null;
             if (t.kind() == Tasks.Kind.CLASSIFICATION) {
-                LabelledSeries tr = Subsets.stratified(d.train(), trainFraction, seed);
+                LabelledSeries tr = Subsets.stratified(d.train(), trainFraction);
                 detail = String.format("%s: %d of %d train / %d test, %d channels, %d classes", tr.name(), tr.size(), d.train().size(), d.test().size(),
                         tr.channels(), tr.classes().size());
                 header(progressOut, d, detail, SrnnSpec.published(tr.channels(), hidden, layers, tr.classes().size()).parameterCount(), settings);

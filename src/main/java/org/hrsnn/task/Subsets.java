@@ -10,6 +10,17 @@ public final class Subsets {
     private Subsets() {}
 
     /**
+     * The seed of {@link #stratified(LabelledSeries, double)}: one fixed seed, so that every model compared on
+     * a fraction of the data (an HRSNN design, the SRNN baseline) is trained on the same samples.
+     */
+    public static final long SEED = 1;
+
+    /** {@link #stratified(LabelledSeries, double, long)} with {@link #SEED}. */
+    public static LabelledSeries stratified(LabelledSeries d, double fraction) {
+        return stratified(d, fraction, SEED);
+    }
+
+    /**
      * A seeded, stratified fraction of {@code d}: from each class, round(fraction x its count) samples (at least
      * one) drawn without replacement, kept in their original order. {@code fraction} 1 returns {@code d}.
      */
