@@ -174,6 +174,9 @@ public final class NirExport {
                 break;
             }
         }
+        if (spec.input().encoding() instanceof Encoding.Analog an && an.maxDelay() > 0)
+            w.add("per-synapse input delays (uniform on [0, " + an.maxDelay() + "] ms): the graph's analog input Linear has none;"
+                    + " the design and seed in metadata 'hrsnn_design' give them");
         if (!(spec.input().encoding() instanceof Encoding.Analog))
             w.add("the input encoder (" + spec.input().encoding() + "): NIR has no spike encoder; the graph's input is its spike lines");
         w.add("discrete time: hrsnn integrates exactly over steps of dt = " + a.dt() + " ms (inputs held over a step, synaptic currents"

@@ -53,6 +53,9 @@ public final class NirExports {
         NetworkSpec spec = net.spec();
         if (!(spec.input().encoding() instanceof Encoding.Analog))
             throw new IllegalArgumentException("check data need analog input; this design's input is " + spec.input().encoding());
+        if (((Encoding.Analog) spec.input().encoding()).maxDelay() > 0)
+            throw new IllegalArgumentException("check data need undelayed analog input (the graph has no per-synapse input delays); this design's maxDelay is "
+                    + ((Encoding.Analog) spec.input().encoding()).maxDelay() + " ms");
         int hold = MemoryEvaluation.holdSteps(spec, protocol);
         int steps = (int) Math.round(CHECK_MS / spec.dt());
         double[] inputs = MemoryEvaluation.evaluationInputs(seed, protocol);

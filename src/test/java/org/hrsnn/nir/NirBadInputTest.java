@@ -54,6 +54,17 @@ class NirBadInputTest {
     }
 
     @Test
+    void perSynapseInputDelaysAreWarnedAbout() {
+        NetworkSpec plain = plain();
+        var in = plain.input();
+        NetworkSpec delayed = plain.withInput(new org.hrsnn.model.InputSpec(in.channels(), new org.hrsnn.model.Encoding.Analog(20),
+                in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+        String w = String.join("\n", warnings(delayed));
+        assertTrue(w.contains("per-synapse input delays (uniform on [0, 20.0] ms)"), w);
+        assertFalse(String.join("\n", warnings(plain)).contains("input delays"));
+    }
+
+    @Test
     void aFileThatIsNotHdf5IsRefusedNamingIt() throws Exception {
         Path f = dir.resolve("junk.nir");
         Files.write(f, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
