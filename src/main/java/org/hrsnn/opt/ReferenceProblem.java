@@ -99,13 +99,43 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
         });
     }
 
+    /**
+     * {@code base} with {@code dim - base.dimension()} inputs added that it ignores (its own inputs come
+     * first): a problem with few relevant dimensions among many, as a study's search space often is.
+     * Named "base-in-dim".
+     */
+    public static ReferenceProblem embedded(ReferenceProblem base, int dim) {
+        int d0 = base.dimension();
+        if (dim < d0) throw new IllegalArgumentException("cannot embed " + base.name() + " in " + dim + " dimensions");
+        double[] lo = java.util.Arrays.copyOf(base.lower(), dim), hi = java.util.Arrays.copyOf(base.upper(), dim);
+        java.util.Arrays.fill(hi, d0, dim, 1.0);
+        return new ReferenceProblem(base.name() + "-in-" + dim, lo, hi, base.minimum(), base.noiseSd(),
+                x -> base.f().applyAsDouble(java.util.Arrays.copyOf(x, d0)));
+    }
+
     public static List<ReferenceProblem> all() {
         return List.of(branin(), hartmann6(), ackley(5), rosenbrock(4), levy(10), noisyHartmann6());
     }
 
+    /**
+     * A problem of {@link #all()} by name, or one of the families in any dimension: "ackleyN",
+     * "rosenbrockN", "levyN", and "P-in-N" (problem P with inputs it ignores, N inputs in all).
+     */
     public static ReferenceProblem named(String name) {
-        return all().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown problem " + name + "; known: " + all().stream().map(ReferenceProblem::name).toList()));
+        for (ReferenceProblem p : all()) if (p.name().equals(name)) return p;
+        var m = java.util.regex.Pattern.compile("(.+)-in-(\\d{1,3})").matcher(name);
+        if (m.matches()) return embedded(named(m.group(1)), Integer.parseInt(m.group(2)));
+        m = java.util.regex.Pattern.compile("(ackley|rosenbrock|levy)(\\d{1,3})").matcher(name);
+        if (m.matches() && Integer.parseInt(m.group(2)) >= 2) {
+            int d = Integer.parseInt(m.group(2));
+            return switch (m.group(1)) {
+                case "ackley" -> ackley(d);
+                case "rosenbrock" -> rosenbrock(d);
+                default -> levy(d);
+            };
+        }
+        throw new IllegalArgumentException("unknown problem " + name + "; known: " + all().stream().map(ReferenceProblem::name).toList()
+                + ", ackleyN, rosenbrockN, levyN (N >= 2) and P-in-N (P embedded among N inputs)");
     }
 
     private static double[] fill(int n, double v) {
