@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
         subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class, StudyCommand.ListStudies.class, CompareCommand.class,
                 StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Export.class})
 final class StudyCommand {
+    static final String PROTOCOL_FIELDS = "trainingInputs, washout, inputs, trainFraction, delays, holdMs, states (e.g. voltage+counts), mcFloor, minRate";
     static final String STUDY_NAME = "The study (its folder under --root).";
 
     static class Root {
@@ -126,6 +127,8 @@ final class StudyCommand {
         @Option(names = "--trials", defaultValue = "30", description = "Budget of finished trials (default: ${DEFAULT-VALUE}).") int trials;
         @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: min(1 + dimension, max(5, trials / 5))).") int initial;
         @Option(names = "--no-defaults", description = "Do not evaluate the space's default point first.") boolean noDefaults;
+        @Option(names = "--protocol", paramLabel = "FILE", description = "Memory protocol (YAML or JSON): any of " + PROTOCOL_FIELDS
+                + "; the others keep their defaults (docs/scoring.md). Recorded in the study; its state kinds are read by the task stage too.") Path protocol;
 
         @Override
         public Integer call() {
@@ -143,7 +146,7 @@ final class StudyCommand {
                         : " in " + Path.of("").toAbsolutePath() + " or in the installation " + Main.home()));
             try {
                 Study s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, file, task, source, obj, seed, trials, initial, !noDefaults,
-                        MemoryProtocol.DEFAULT, "hrsnn " + Main.version()));
+                        EvaluateCommand.protocol(protocol), "hrsnn " + Main.version()));
                 var id = s.config().evaluation().get("data");
                 PrintWriter out = out();
                 out.printf("created study '%s' in %s: %d-D space %s, task %s%s, objective %s, seed %d, %d trials%n", name, s.folder(),

@@ -158,7 +158,7 @@ public final class HrsnnProblem implements Problem {
         if (obj == Objective.E || obj == Objective.MC) return new Outcome(Trial.State.COMPLETE, metrics, null);
         String prune = checkpoint.report(metrics, m.failed() ? Double.NaN : m.e());
         if (prune != null) return new Outcome(Trial.State.PRUNED, metrics, prune);
-        TrialEvaluator.TaskScore s = evaluator.task(spec, seed);
+        TrialEvaluator.TaskScore s = evaluator.task(spec, seed, protocol);
         metrics.put(s.metric(), s.value());
         metrics.put("baseline", s.baseline());
         if (!Double.isNaN(s.strongBaseline())) metrics.put("strongBaseline", s.strongBaseline());

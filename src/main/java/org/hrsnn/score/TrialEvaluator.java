@@ -85,17 +85,24 @@ public final class TrialEvaluator {
         return d;
     }
 
-    /** Stage 2 for the evaluator's task. */
+    /** Stage 2 for the evaluator's task, reading the default protocol's state kinds. */
     public TaskScore task(NetworkSpec spec, long seed) throws IOException {
+        return task(spec, seed, MemoryProtocol.DEFAULT);
+    }
+
+    /** Stage 2, reading the state kinds of {@code protocol} (the same states as its memory stage). */
+    public TaskScore task(NetworkSpec spec, long seed, MemoryProtocol protocol) throws IOException {
         Tasks.Data d = data();
         switch (task.kind()) {
             case CLASSIFICATION -> {
-                var r = ClassificationEvaluation.evaluate(spec, seed, d.train(), d.test(), ClassificationEvaluation.Settings.DEFAULT);
+                var c = ClassificationEvaluation.Settings.DEFAULT;
+                var r = ClassificationEvaluation.evaluate(spec, seed, d.train(), d.test(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()));
                 return new TaskScore(task.metric(), r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             case PREDICTION -> {
                 Series series = series(task.name(), seed, horizon, d.series());
-                var r = PredictionEvaluation.evaluate(spec, seed, series, settingsFor(series));
+                var p = settingsFor(series);
+                var r = PredictionEvaluation.evaluate(spec, seed, series, new PredictionEvaluation.Settings(p.stepMs(), protocol.states(), p.washout(), p.trainFraction(), p.taps()));
                 return new TaskScore(task.metric(), r.nrmse(), r.baselineNrmse(), r.strongBaselineNrmse(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             default -> throw new IllegalStateException("the memory task has no second stage");
