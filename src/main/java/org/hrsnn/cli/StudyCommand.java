@@ -169,11 +169,11 @@ final class StudyCommand {
      * Warns when a budget leaves the GP fewer than {@link #FEWEST_MODEL_PROPOSALS} proposals; on the
      * command's output with the description of the study it made (the study is valid, so not an error).
      */
-    static void warnShortBudget(PrintWriter err, int dim, int trials, int initial) {
+    static void warnShortBudget(PrintWriter out, int dim, int trials, int initial) {
         int init = org.hrsnn.opt.gp.GpSampler.initialPoints(dim, trials, initial);
         int gp = org.hrsnn.opt.gp.GpSampler.modelProposals(dim, trials, initial);
         if (gp < FEWEST_MODEL_PROPOSALS)
-            err.printf("warning: %d trials with %d initial Sobol points leave the GP %d proposal%s (fewer than %d): the study is "
+            out.printf("warning: %d trials with %d initial Sobol points leave the GP %d proposal%s (fewer than %d): the study is "
                     + "mostly quasi-random search; raise --trials to at least %d%s%n", trials, init, gp, gp == 1 ? "" : "s",
                     FEWEST_MODEL_PROPOSALS, init + FEWEST_MODEL_PROPOSALS, initial >= 0 ? " or lower --initial" : "");
     }
