@@ -125,7 +125,7 @@ final class StudyCommand {
         @Option(names = "--objective", description = "e, e-then-task, task or mc (default: e for memory-capacity, else e-then-task).") String objective;
         @Option(names = "--seed", defaultValue = "1", description = "Study seed (default: ${DEFAULT-VALUE}).") long seed;
         @Option(names = "--trials", defaultValue = "30", description = "Budget of finished trials (default: ${DEFAULT-VALUE}).") int trials;
-        @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: min(1 + dimension, max(5, trials / 5))).") int initial;
+        @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: min(1 + dimension, 11, max(5, trials / 2))).") int initial;
         @Option(names = "--no-defaults", description = "Do not evaluate the space's default point first.") boolean noDefaults;
         @Option(names = "--protocol", paramLabel = "FILE", description = "Memory protocol (YAML or JSON): any of " + PROTOCOL_FIELDS
                 + "; the others keep their defaults (docs/scoring.md). Recorded in the study; its state kinds are read by the task stage too.") Path protocol;

@@ -23,7 +23,7 @@ class ShortBudgetWarningTest {
 
     @Test
     void aBudgetThatLeavesTheGpFewerThanTenProposalsIsFlagged() {
-        // 4-D space: 12 trials, initial design min(5, max(5, 2)) = 5, so the GP proposes 7
+        // 4-D space: 12 trials, initial design min(5, 11, max(5, 6)) = 5, so the GP proposes 7
         InProcess.Run r = create("short", "--trials", "12");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("warning: 12 trials with 5 initial Sobol points leave the GP 7 proposals (fewer than 10)"), r.out());
@@ -38,12 +38,12 @@ class ShortBudgetWarningTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"32,30,6", "32,50,10", "32,100,20", "32,200,33", "21,8,5", "6,100,7", "2,10,3", "32,30,-1"})
-    void theDefaultDesignLeavesFourFifthsOfTheBudgetToTheGpAndNeverExceedsOnePlusD(int dim, int budget, int expected) {
+    @CsvSource({"32,30,11", "32,100,11", "32,1000,11", "21,8,5", "21,16,8", "6,100,7", "6,10,5", "10,100,11", "2,10,3", "25,20,10"})
+    void theDefaultDesignIsOnePlusDUpToTenDimensionsAndElevenBeyond(int dim, int budget, int expected) {
         int init = GpSampler.initialPoints(dim, budget, -1);
-        if (expected >= 0) assertEquals(expected, init);
-        assertTrue(init <= 1 + dim);
-        assertTrue(init <= Math.max(5, budget / 5));
+        assertEquals(expected, init);
+        assertTrue(init <= 1 + dim && init <= 11);
+        assertTrue(init <= Math.max(5, budget / 2), "half of a short budget is left to the GP");
         assertEquals(Math.max(0, budget - init), GpSampler.modelProposals(dim, budget, -1));
         assertEquals(3, GpSampler.initialPoints(dim, budget, 3), "a configured design is kept");
     }

@@ -44,13 +44,14 @@ public final class GpSampler implements Sampler {
 
     /**
      * Initial Sobol points for a study of {@code budget} trials in {@code dim} dimensions when none are
-     * configured (configured < 0): min(1 + D, max(5, budget / 5)), so at least four fifths of the budget
-     * is left to the GP. Chosen with {@code bench optimizer} on 25- and 30-dimensional problems at budgets
-     * 30, 50 and 100 (docs/performance.md). Up to a budget of 5 (1 + D) the design is 1 + D as before.
+     * configured (configured < 0): min(1 + D, 11, max(5, budget / 2)). Up to 10 dimensions that is 1 + D
+     * as before (for budgets of 2 + 2D or more); beyond, 11 rather than 1 + D: on 25- and 30-dimensional
+     * problems at budgets 30, 50 and 100, 10 initial points did better than 5, 20 and 1 + D
+     * (docs/performance.md, "Short budgets"). A budget under 22 keeps at least half of it for the GP.
      */
     public static int initialPoints(int dim, int budget, int configured) {
         if (configured >= 0) return configured;
-        return Math.min(1 + dim, Math.max(5, budget / 5));
+        return Math.min(Math.min(1 + dim, 11), Math.max(5, budget / 2));
     }
 
     /** How many of a budget's trials the GP proposes, after the initial design (trial 0 may be the defaults). */
