@@ -111,8 +111,8 @@ final class BenchCommand {
                 }
             }
             for (String m : methods)
-                if (!m.matches("gp|sobol|random|gp:\\d{1,4}"))
-                    throw new Main.BadInputException("--methods: unknown method " + m + "; known: gp, sobol, random, gp:K (K initial points)");
+                if (!m.matches("gp|gp-reflect|sobol|random|gp:\\d{1,4}"))
+                    throw new Main.BadInputException("--methods: unknown method " + m + "; known: gp, gp-reflect (mutation reflected off the cube's faces), sobol, random, gp:K (K initial points)");
             System.out.printf("hrsnn %s, Java %s, %d cores%n", Main.version(), System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
             org.hrsnn.bench.OptimizerBenchmark.run(ps, seeds, budgets, methods, System.out);
@@ -126,11 +126,12 @@ final class BenchCommand {
                     org.hrsnn.opt.ReferenceProblem.embedded(org.hrsnn.opt.ReferenceProblem.hartmann6(), 32));
             if (counts.length > 0)
                 System.out.printf("GP-BO seconds per proposal with n Sobol observations: the first with a fresh sampler (a refit),%n"
-                        + "then the median of the next %d as a running study makes them%n", warm);
+                        + "then the median of the next %d as a running study makes them; wall time and CPU time (all threads)%n", warm);
             for (var p : timed)
                 for (int n : counts) {
                     var t = org.hrsnn.bench.OptimizerBenchmark.proposalTime(p, n, warm);
-                    System.out.printf("%-18s n %5d: first %7.2f s, next %7.2f s%n", p.name(), n, t.cold(), t.warm());
+                    System.out.printf("%-18s n %5d: first %7.2f s (cpu %7.2f s), next %7.2f s (cpu %7.2f s)%n", p.name(), n, t.cold(),
+                            t.coldCpu(), t.warm(), t.warmCpu());
                 }
             return 0;
         }

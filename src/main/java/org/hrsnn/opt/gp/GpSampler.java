@@ -236,10 +236,24 @@ public final class GpSampler implements Sampler {
         return gp.withData(x2, y2);
     }
 
-    /** A proposal equal to an evaluated or pending point adds nothing (possible in small discrete spaces). */
+    /**
+     * A proposal equal, or within {@link #SAME_POINT} in every coordinate, to an evaluated or pending point
+     * adds nothing (possible in small discrete spaces, and where the acquisition search ends on a bound).
+     */
     private static boolean isDuplicate(double[] p, double[][] x, List<double[]> pending) {
-        for (double[] q : x) if (java.util.Arrays.equals(p, q)) return true;
-        for (double[] q : pending) if (java.util.Arrays.equals(p, q)) return true;
+        for (double[] q : x) if (near(p, q)) return true;
+        for (double[] q : pending) if (near(p, q)) return true;
         return false;
+    }
+
+    /**
+     * Points closer than this in every unit-cube coordinate are the same point: a proposal one rounding
+     * step from an evaluated one (0.9999999999999999 against 1.0) teaches the model nothing new.
+     */
+    static final double SAME_POINT = 1e-6;
+
+    static boolean near(double[] p, double[] q) {
+        for (int d = 0; d < p.length; d++) if (!(Math.abs(p[d] - q[d]) < SAME_POINT)) return false;
+        return true;
     }
 }
