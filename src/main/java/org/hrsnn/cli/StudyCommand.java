@@ -459,6 +459,7 @@ final class StudyCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
         @Option(names = "--top", defaultValue = "3", description = "How many by E and by task (default: ${DEFAULT-VALUE}).") int top;
         @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: STUDY/export).") Path out;
+        @Option(names = "--nir", description = "Also write each design's network, trained by the task's STDP phase, as a NIR graph (trial-NNNN.nir; docs/nir.md).") boolean nir;
 
         @Override
         public Integer call() throws Exception {
@@ -474,6 +475,15 @@ final class StudyCommand {
                 w.println("wrote " + f + summary(byNumber.get(n)));
             }
             w.println("wrote " + dir.resolve("trials.csv") + " (" + byNumber.size() + " trials)");
+            if (nir) {
+                java.util.Set<String> warned = new java.util.LinkedHashSet<>();
+                for (var e : StudyExport.exportNir(s, dir, top, "hrsnn " + Main.version()).entrySet()) {
+                    w.println("wrote " + e.getKey() + " (NIR graph, trained by the " + s.config().task() + " task's STDP phase)");
+                    warned.addAll(e.getValue());
+                }
+                w.flush();
+                for (String x : warned) System.err.println("warning: not expressed in NIR: " + x);
+            }
             if (!files.isEmpty()) {
                 StringBuilder cmd = new StringBuilder("hrsnn evaluate --design ").append(shell(files.get(0).toString())).append(" --task ").append(s.config().task());
                 for (String a : problem.dataArguments()) cmd.append(' ').append(shell(a));

@@ -122,6 +122,16 @@ public final class HrsnnProblem implements Problem {
         return protocol;
     }
 
+    /** The network a trial's task reads out: built from its design and seed, trained by the task's STDP phase, frozen. */
+    public org.hrsnn.sim.Network trainedNetwork(Map<String, ?> params, long seed) throws IOException {
+        return evaluator.trainedNetwork(space.design(params), seed, protocol);
+    }
+
+    /** The task's evaluator (its data, once read, are shared). */
+    public TrialEvaluator evaluator() {
+        return evaluator;
+    }
+
     /** The design a trial evaluated. */
     public NetworkSpec design(Map<String, ?> params) {
         return space.design(params);

@@ -54,11 +54,52 @@ public final class ClassificationEvaluation {
             throw new IllegalArgumentException("train and test splits differ in channels or classes");
         long t0 = System.nanoTime();
         InputSpec in = design.input();
-        NetworkSpec spec = design.withInput(new InputSpec(train.channels(), in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
         InputScaling scaling = InputScaling.of(train.series(), train.channels(), in.encoding() instanceof Encoding.Rate);
+        Network net = trained(design, seed, train, scaling, s);
+        NetworkSpec spec = net.spec();
+        int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / spec.dt()));
+        PopulationRate rate = new PopulationRate(stepsPerValue);
+        double[][] xTrain = features(net, train, scaling, stepsPerValue, s, null);
+        double[][] xTest = features(net, test, scaling, stepsPerValue, s, rate);
+        int classes = train.classes().size();
+        double accuracy = RidgeClassifier.fit(xTrain, train.labels(), classes).accuracy(xTest, test.labels());
+        double[] baselines = baselines(train, test, scaling, s.points());
+        Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
+        return new Result(accuracy, baselines[0], baselines[1], activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The two raw-input baselines of {@link #evaluate} for analog input (z-scored with the training split): the
+     * readout on the input at the sampling moments plus channel means, and on the input at every time step.
+     * For other models compared on the same split ({@code hrsnn baseline}).
+     */
+    public static double[] rawInputBaselines(LabelledSeries train, LabelledSeries test, Settings s) {
+        return baselines(train, test, InputScaling.of(train.series(), train.channels(), false), s.points());
+    }
+
+    private static double[] baselines(LabelledSeries train, LabelledSeries test, InputScaling scaling, int points) {
+        int classes = train.classes().size();
+        double baseline = RidgeClassifier.fit(rawFeatures(train, scaling, points), train.labels(), classes)
+                .accuracy(rawFeatures(test, scaling, points), test.labels());
+        int length = train.series().stream().mapToInt(x -> x.length).max().orElse(1);
+        double strong = RidgeClassifier.fit(everyStep(train, scaling, length), train.labels(), classes)
+                .accuracy(everyStep(test, scaling, length), test.labels());
+        return new double[] {baseline, strong};
+    }
+
+    /**
+     * Steps 1-2: the network of {@code design} (with the data's number of input channels) and {@code seed}
+     * after STDP on the training split, frozen.
+     */
+    public static Network trained(NetworkSpec design, long seed, LabelledSeries train, Settings s) {
+        return trained(design, seed, train, InputScaling.of(train.series(), train.channels(), design.input().encoding() instanceof Encoding.Rate), s);
+    }
+
+    private static Network trained(NetworkSpec design, long seed, LabelledSeries train, InputScaling scaling, Settings s) {
+        InputSpec in = design.input();
+        NetworkSpec spec = design.withInput(new InputSpec(train.channels(), in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
         Network net = Network.instantiate(spec, seed);
         int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / spec.dt()));
-
         if (spec.stdp().enabled()) {
             net.setPlastic(true);
             List<Integer> order = new ArrayList<>();
@@ -70,18 +111,7 @@ public final class ClassificationEvaluation {
             }
         }
         net.setPlastic(false);
-        PopulationRate rate = new PopulationRate(stepsPerValue);
-        double[][] xTrain = features(net, train, scaling, stepsPerValue, s, null);
-        double[][] xTest = features(net, test, scaling, stepsPerValue, s, rate);
-        int classes = train.classes().size();
-        double accuracy = RidgeClassifier.fit(xTrain, train.labels(), classes).accuracy(xTest, test.labels());
-        double baseline = RidgeClassifier.fit(rawFeatures(train, scaling, s.points()), train.labels(), classes)
-                .accuracy(rawFeatures(test, scaling, s.points()), test.labels());
-        int length = train.series().stream().mapToInt(x -> x.length).max().orElse(1);
-        double strong = RidgeClassifier.fit(everyStep(train, scaling, length), train.labels(), classes)
-                .accuracy(everyStep(test, scaling, length), test.labels());
-        Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
-        return new Result(accuracy, baseline, strong, activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
+        return net;
     }
 
     private static double[][] features(Network net, LabelledSeries d, InputScaling scaling, int stepsPerValue, Settings s, PopulationRate rate) {

@@ -85,6 +85,30 @@ public final class TrialEvaluator {
         return d;
     }
 
+    /**
+     * The network of {@code spec} and {@code seed} as this task's evaluation reads it out: with the task's
+     * number of input channels, after the task's STDP phase, frozen and at rest ({@code protocol} is the
+     * memory task's).
+     */
+    public org.hrsnn.sim.Network trainedNetwork(NetworkSpec spec, long seed, MemoryProtocol protocol) throws IOException {
+        switch (task.kind()) {
+            case MEMORY -> {
+                if (spec.input().channels() < 1) {
+                    InputSpec in = spec.input();
+                    spec = spec.withInput(new InputSpec(1, in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+                }
+                return MemoryEvaluation.trained(spec, seed, protocol);
+            }
+            case CLASSIFICATION -> {
+                return ClassificationEvaluation.trained(spec, seed, data().train(), ClassificationEvaluation.Settings.DEFAULT);
+            }
+            default -> {
+                Series series = series(task.name(), seed, horizon, data().series());
+                return PredictionEvaluation.trained(spec, seed, series, settingsFor(series));
+            }
+        }
+    }
+
     /** Stage 2 for the evaluator's task, reading the default protocol's state kinds. */
     public TaskScore task(NetworkSpec spec, long seed) throws IOException {
         return task(spec, seed, MemoryProtocol.DEFAULT);
@@ -92,11 +116,22 @@ public final class TrialEvaluator {
 
     /** Stage 2, reading the state kinds of {@code protocol} (the same states as its memory stage). */
     public TaskScore task(NetworkSpec spec, long seed, MemoryProtocol protocol) throws IOException {
+        return task(spec, seed, protocol, 1);
+    }
+
+    /**
+     * Stage 2 with the classifier (and the STDP phase) trained on a seeded, stratified {@code trainFraction}
+     * of the training split ({@link org.hrsnn.task.Subsets#stratified}), for learning curves; prediction
+     * tasks take 1 only.
+     */
+    public TaskScore task(NetworkSpec spec, long seed, MemoryProtocol protocol, double trainFraction) throws IOException {
         Tasks.Data d = data();
+        if (trainFraction != 1 && task.kind() != Tasks.Kind.CLASSIFICATION)
+            throw new IllegalArgumentException("--train-fraction is for classification tasks, got --task " + task.name());
         switch (task.kind()) {
             case CLASSIFICATION -> {
                 var c = ClassificationEvaluation.Settings.DEFAULT;
-                var r = ClassificationEvaluation.evaluate(spec, seed, d.train(), d.test(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()));
+                var r = ClassificationEvaluation.evaluate(spec, seed, org.hrsnn.task.Subsets.stratified(d.train(), trainFraction), d.test(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()));
                 return new TaskScore(task.metric(), r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             case PREDICTION -> {
