@@ -125,7 +125,7 @@ final class StudyCommand {
         @Option(names = "--objective", description = "e, e-then-task, task or mc (default: e for memory-capacity, else e-then-task).") String objective;
         @Option(names = "--seed", defaultValue = "1", description = "Study seed (default: ${DEFAULT-VALUE}).") long seed;
         @Option(names = "--trials", defaultValue = "30", description = "Budget of finished trials (default: ${DEFAULT-VALUE}).") int trials;
-        @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: 1 + dimension).") int initial;
+        @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: min(1 + dimension, 11, max(5, trials / 2))).") int initial;
         @Option(names = "--no-defaults", description = "Do not evaluate the space's default point first.") boolean noDefaults;
         @Option(names = "--protocol", paramLabel = "FILE", description = "Memory protocol (YAML or JSON): any of " + PROTOCOL_FIELDS
                 + "; the others keep their defaults (docs/scoring.md). Recorded in the study; its state kinds are read by the task stage too.") Path protocol;
@@ -153,11 +153,29 @@ final class StudyCommand {
                         s.space().dimension(), file, task, id == null ? "" : " (" + id.path("name").asText() + ")", obj.label(), seed, trials);
                 out.printf("run it: hrsnn study run %s%s%n", shell(name), rootArg());
                 out.flush();
+                warnShortBudget(out, s.space().dimension(), trials, initial);
+                out.flush();
             } catch (StudyException e) {
                 throw new Main.BadInputException(e.getMessage());
             }
             return 0;
         }
+    }
+
+    /** The GP needs some proposals to be worth its cost; below 10 the study is mostly its initial design. */
+    static final int FEWEST_MODEL_PROPOSALS = 10;
+
+    /**
+     * Warns when a budget leaves the GP fewer than {@link #FEWEST_MODEL_PROPOSALS} proposals; on the
+     * command's output with the description of the study it made (the study is valid, so not an error).
+     */
+    static void warnShortBudget(PrintWriter out, int dim, int trials, int initial) {
+        int init = org.hrsnn.opt.gp.GpSampler.initialPoints(dim, trials, initial);
+        int gp = org.hrsnn.opt.gp.GpSampler.modelProposals(dim, trials, initial);
+        if (gp < FEWEST_MODEL_PROPOSALS)
+            out.printf("warning: %d trials with %d initial Sobol points leave the GP %d proposal%s (fewer than %d): the study is "
+                    + "mostly quasi-random search; raise --trials to at least %d%s%n", trials, init, gp, gp == 1 ? "" : "s",
+                    FEWEST_MODEL_PROPOSALS, init + FEWEST_MODEL_PROPOSALS, initial >= 0 ? " or lower --initial" : "");
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a study until its budget is reached (also after a stop or a crash).")

@@ -67,7 +67,8 @@ public final class StudyRunner {
         this.study = study;
         this.problem = problem;
         this.trialTimeout = trialTimeout;
-        this.sampler = new GpSampler(study.config().seed(), study.config().initialPoints(), 0, AcquisitionOptimizer.Settings.DEFAULT);
+        int initial = GpSampler.initialPoints(study.space().dimension(), study.config().trials(), study.config().initialPoints());
+        this.sampler = new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT);
     }
 
     /** Runs with {@code workers} threads; returns the number of trials this call finished. */
