@@ -41,6 +41,8 @@ public final class DesignFiles {
     /** The oldest version still read. */
     public static final int OLDEST_READABLE = 1;
     /** Every key allowed at the top level; {@code metrics} and {@code provenance} are written by exports. */
+    /** Largest design file read: a design with metrics and provenance is a few KB. */
+    public static final long MAX_BYTES = 4 << 20;
     public static final List<String> TOP_LEVEL_KEYS = List.of("format", "version", "network", "seed", "metrics", "provenance");
 
     private DesignFiles() {}
@@ -86,12 +88,16 @@ public final class DesignFiles {
     public static Design read(Path file) throws DesignFormatException {
         String name = file.toString();
         JsonNode root;
+        String text;
         try {
-            root = mapper().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new DesignFormatException(name, "", "not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            text = FileProblems.readText(file, MAX_BYTES);
         } catch (IOException e) {
-            throw new DesignFormatException(name, "", "cannot be read: " + e.getMessage());
+            throw new DesignFormatException(FileProblems.describe(e));
+        }
+        try {
+            root = mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new DesignFormatException(name, "", FileProblems.parseError("JSON", e));
         }
         return fromTree(root, name);
     }
@@ -170,7 +176,8 @@ public final class DesignFiles {
     public static void writeAtomically(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Temporaries.cleanStale(dir); // those of an earlier write that was killed before its rename
+        Path tmp = Files.createTempFile(dir, Temporaries.prefix(file.getFileName().toString()), "");
         try {
             FilePermissions.asNewFile(tmp); // as a new file would be under the umask, not owner-only
             Files.writeString(tmp, content);

@@ -110,15 +110,27 @@ public final class Journal {
             int end = start;
             while (end < bytes.length && bytes[end] != '\n') end++;
             line++;
-            if (end == bytes.length) return new Parsed(events, start); // no newline: a torn last line, ignored
+            if (end == bytes.length) return new Parsed(consistent(events), start); // no newline: a torn last line, ignored
             String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
             events.add(event(text, line));
             start = end + 1;
         }
-        return new Parsed(events, bytes.length);
+        return new Parsed(consistent(events), bytes.length);
+    }
+
+    /** The events, once replayed without a contradiction (the journal names the line of the first one). */
+    private List<Event> consistent(List<Event> events) throws CorruptJournalException {
+        try {
+            TrialStates.replay(events);
+        } catch (TrialStates.ConflictException e) {
+            throw new CorruptJournalException(file, e.index + 1, e.getMessage());
+        }
+        return events;
     }
 
     private Event event(String text, int line) throws CorruptJournalException {
+        if (text.isBlank()) throw new CorruptJournalException(file, line, "is empty (every line holds one event)");
+        if (text.indexOf('\0') >= 0) throw new CorruptJournalException(file, line, "holds NUL bytes (a damaged file?)");
         JsonNode n;
         try {
             n = JSON.readTree(text);
@@ -126,9 +138,10 @@ public final class Journal {
             throw new CorruptJournalException(file, line, "not valid JSON: " + e.getOriginalMessage());
         }
         if (n == null || !n.isObject()) throw new CorruptJournalException(file, line, "not a JSON object");
-        if (n.path("v").asInt(-1) != VERSION) throw new CorruptJournalException(file, line, "journal format version " + n.path("v") + ", this hrsnn reads " + VERSION);
+        if (!n.path("v").isIntegralNumber() || n.path("v").asInt() != VERSION) throw new CorruptJournalException(file, line, "journal format version " + n.path("v") + ", this hrsnn reads " + VERSION);
         if (!n.path("event").isTextual()) throw new CorruptJournalException(file, line, "no 'event'");
-        if (!n.path("trial").canConvertToInt()) throw new CorruptJournalException(file, line, "no 'trial' number");
+        if (!n.path("trial").isIntegralNumber() || !n.path("trial").canConvertToInt())
+            throw new CorruptJournalException(file, line, "'trial' must be a whole number, got " + (n.has("trial") ? n.get("trial") : "nothing"));
         return new Event(n.get("event").asText(), n.get("trial").asInt(), (ObjectNode) n);
     }
 }
