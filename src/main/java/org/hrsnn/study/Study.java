@@ -43,8 +43,18 @@ public final class Study {
     public SearchSpace space() { return space; }
     public Journal journal() { return journal; }
 
+    /** The trials as the journal says; a journal whose events contradict each other is refused, naming the line. */
     public List<Trial> trials() throws IOException {
-        return TrialStates.replay(journal.read());
+        return replay(journal, journal.read());
+    }
+
+    /** {@link TrialStates#replay}, with a contradiction reported as a corrupt journal line. */
+    static List<Trial> replay(Journal journal, List<Journal.Event> events) throws Journal.CorruptJournalException {
+        try {
+            return TrialStates.replay(events);
+        } catch (TrialStates.ConflictException e) {
+            throw new Journal.CorruptJournalException(journal.file(), e.index + 1, e.getMessage());
+        }
     }
 
     /** Checks a configuration the problem is made from (its space, task and settings). */
@@ -120,7 +130,7 @@ public final class Study {
         }
         JsonNode space = n.get("space");
         if (space == null || !space.isObject()) throw new StudyException(cfg + ": field 'space' must hold the study's search space (an object), got " + (space == null ? "nothing" : space.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
-        JsonNode evaluation = version == 1 ? null : f.object("evaluation"), sampler = version == 1 ? null : f.object("sampler");
+        JsonNode evaluation = version == 1 ? null : f.object("evaluation"), sampler = version == 1 || !n.has("sampler") ? null : f.object("sampler");
         StudyConfig c = new StudyConfig(f.text("name", true), f.text("spaceSource", false), space, f.text("task", true), obj,
                 f.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, null), (int) f.integer("trials", 1, StudyConfig.MAX_TRIALS, null),
                 (int) f.integer("initialPoints", -1, StudyConfig.MAX_TRIALS, -1L), f.bool("enqueueDefaults"), f.text("created", false), f.text("tool", false),

@@ -114,7 +114,7 @@ public final class StudyRunner {
         if (claimed.isEmpty()) return;
         try {
             study.journal().locked(s -> {
-                for (Trial t : TrialStates.replay(s.events()))
+                for (Trial t : Study.replay(study.journal(), s.events()))
                     if (claimed.contains(t.number()) && !t.finished()) s.append("released", t.number(), Study.JSON.createObjectNode());
                 return null;
             });
@@ -141,7 +141,7 @@ public final class StudyRunner {
     /** Under the journal lock: the trial this worker runs next, or null. */
     private Trial claimNext(Journal.Session session) throws IOException {
         {
-            List<Trial> trials = TrialStates.replay(session.events());
+            List<Trial> trials = Study.replay(study.journal(), session.events());
             long finished = trials.stream().filter(Trial::finished).count();
             int budget = study.config().trials();
             if (finished >= budget || stopping) return null;
@@ -208,7 +208,7 @@ public final class StudyRunner {
             ObjectNode body = Study.JSON.createObjectNode();
             body.put("reason", "timed out after " + trialTimeout.toSeconds() + " s").put("seconds", (System.nanoTime() - t0) / 1e9);
             study.journal().locked(s -> {
-                boolean finished = TrialStates.replay(s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
+                boolean finished = Study.replay(study.journal(), s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
                 if (!finished) s.append("failed", t.number(), body); // it may have finished just before the timeout
                 return null;
             });
@@ -279,7 +279,7 @@ public final class StudyRunner {
         body.put("seconds", (System.nanoTime() - t0) / 1e9);
         study.journal().locked(s -> {
             // First outcome stands: a trial that timed out (recorded failed) is not recorded again.
-            boolean finished = TrialStates.replay(s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
+            boolean finished = Study.replay(study.journal(), s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
             if (!finished) s.append(kind, t.number(), body);
             return null;
         });
