@@ -177,10 +177,20 @@ public final class DesignFiles {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Temporaries.cleanStale(dir); // those of an earlier write that was killed before its rename
-        Path tmp = Files.createTempFile(dir, Temporaries.prefix(file.getFileName().toString()), "");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, Temporaries.prefix(file.getFileName().toString()), "");
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + FileProblems.describe(e), e);
+        }
         try {
             FilePermissions.asNewFile(tmp); // as a new file would be under the umask, not owner-only
-            Files.writeString(tmp, content);
+            try {
+                Files.writeString(tmp, content);
+            } catch (IOException e) {
+                throw new IOException("cannot write " + file + ": " + FileProblems.describe(e), e);
+            }
+            CrashPoints.reach("export.rename");
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

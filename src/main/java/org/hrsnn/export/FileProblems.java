@@ -66,8 +66,8 @@ public final class FileProblems {
         if (e instanceof FileSystemException f && f.getReason() != null)
             return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + f.getReason();
         String m = e.getMessage();
-        if (m != null && m.contains("File too large")) return m + " (the file size limit, ulimit -f, was reached; nothing was half-written)";
-        if (m != null && m.contains("No space left")) return m + " (the disk is full; nothing was half-written)";
+        if (m != null && m.contains("File too large") && !m.contains("ulimit")) return m + " (the file size limit, ulimit -f, was reached)";
+        if (m != null && m.contains("No space left") && !m.contains("disk is full")) return m + " (the disk is full)";
         return m == null ? e.getClass().getSimpleName() : m;
     }
 }

@@ -84,9 +84,19 @@ public final class Journal {
                         o.setAll(body);
                         byte[] line = (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
                         ch.position(ch.size());
+                        if (org.hrsnn.export.CrashPoints.due("journal.torn")) { // fault injection: half a line on disk, then halt
+                            ch.write(ByteBuffer.wrap(line, 0, line.length / 2));
+                            ch.force(true);
+                        }
+                        org.hrsnn.export.CrashPoints.reach("journal.torn");
                         ByteBuffer buf = ByteBuffer.wrap(line);
-                        while (buf.hasRemaining()) ch.write(buf);
-                        ch.force(true);
+                        try {
+                            while (buf.hasRemaining()) ch.write(buf);
+                            ch.force(true);
+                        } catch (IOException e) { // a part of the line may be on disk: the next append cuts it off
+                            throw new IOException("cannot append to " + file + ": " + org.hrsnn.export.FileProblems.describe(e), e);
+                        }
+                        org.hrsnn.export.CrashPoints.reach("journal.fsync");
                         events.add(new Event(kind, trial, o));
                     }
                 });

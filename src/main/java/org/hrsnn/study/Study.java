@@ -79,6 +79,7 @@ public final class Study {
             org.hrsnn.export.FilePermissions.asNewDirectory(tmp); // as mkdir would under the umask, not owner-only
             Files.writeString(tmp.resolve(CONFIG), JSON.writeValueAsString(toJson(config)) + "\n");
             Files.createFile(tmp.resolve(JOURNAL));
+            org.hrsnn.export.CrashPoints.reach("create.rename");
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
         } catch (IOException e) {
@@ -191,17 +192,22 @@ public final class Study {
     }
 
     /** A copy of the configuration with another budget (written atomically). */
-    public Study withTrials(int trials) throws StudyException {
+    public Study withTrials(int trials) throws StudyException, IOException {
         checkTrials("--trials", trials);
         StudyConfig c = config.withTrials(trials);
+        Path tmp = null;
         try {
             org.hrsnn.export.Temporaries.cleanStale(folder);
-            Path tmp = Files.createTempFile(folder, org.hrsnn.export.Temporaries.prefix(CONFIG), "");
+            tmp = Files.createTempFile(folder, org.hrsnn.export.Temporaries.prefix(CONFIG), "");
             org.hrsnn.export.FilePermissions.asNewFile(tmp); // not the owner-only mode of a temporary file
             Files.writeString(tmp, JSON.writeValueAsString(toJson(c)) + "\n");
+            org.hrsnn.export.CrashPoints.reach("config.rename");
             Files.move(tmp, folder.resolve(CONFIG), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
         } catch (IOException e) {
-            throw new StudyException("cannot update " + folder.resolve(CONFIG) + ": " + org.hrsnn.export.FileProblems.describe(e), e);
+            throw new IOException("cannot update " + folder.resolve(CONFIG) + ": " + org.hrsnn.export.FileProblems.describe(e), e);
+        } finally {
+            if (tmp != null) Files.deleteIfExists(tmp);
         }
         return new Study(folder, c, space);
     }
