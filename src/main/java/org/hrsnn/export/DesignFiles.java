@@ -71,7 +71,14 @@ public final class DesignFiles {
 
     /** The mapper used for every hrsnn JSON artefact that embeds a network spec. */
     public static ObjectMapper mapper() {
-        return new ObjectMapper()
+        ObjectMapper m = new ObjectMapper();
+        // A number written as text ("80") or a fraction for a whole number (80.5) is an error, not coerced.
+        for (var type : new com.fasterxml.jackson.databind.type.LogicalType[] {com.fasterxml.jackson.databind.type.LogicalType.Integer,
+                com.fasterxml.jackson.databind.type.LogicalType.Float, com.fasterxml.jackson.databind.type.LogicalType.Boolean})
+            m.coercionConfigFor(type).setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Integer)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        return m
                 .addMixIn(Distribution.class, DistributionMixIn.class)
                 .addMixIn(Encoding.class, EncodingMixIn.class)
                 .addMixIn(Noise.class, NoiseMixIn.class)
@@ -152,10 +159,24 @@ public final class DesignFiles {
             if (cause instanceof InvalidSpecException s) throw new DesignFormatException(file, path + "." + s.field(), s.problem());
             if (e instanceof UnrecognizedPropertyException u)
                 throw new DesignFormatException(file, path, "unknown field; allowed: " + u.getKnownPropertyIds());
-            throw new DesignFormatException(file, path, e.getOriginalMessage());
+            throw new DesignFormatException(file, path, plain(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new DesignFormatException(file, at, e.getOriginalMessage());
         }
+    }
+
+    private static final java.util.regex.Pattern COERCE = java.util.regex.Pattern.compile("Cannot coerce [\\w-]+ value \\((.*)\\) to `(\\w+)` value.*");
+
+    /** Jackson's refusal to coerce a value, in the words of this file format. */
+    static String plain(String message) {
+        var m = COERCE.matcher(message == null ? "" : message);
+        if (!m.matches()) return message;
+        String want = switch (m.group(2)) {
+            case "int", "long", "java.lang.Integer" -> "a whole number";
+            case "boolean" -> "true or false";
+            default -> "a number";
+        };
+        return "must be " + want + ", got " + m.group(1);
     }
 
     public static ObjectNode toJson(NetworkSpec spec, Long seed) {

@@ -22,9 +22,10 @@ import org.hrsnn.model.Pathway;
  * @param neurons          neurons in the network
  * @param synapses         expected number of synapses, all pathways and inputs
  * @param plasticSynapses  expected number of E-to-E synapses (which carry STDP state)
+ * @param delaySteps       the longest delay in time steps (spikes are kept that long)
  * @param bytes            estimated peak heap of building the network
  */
-public record MemoryEstimate(long neurons, double synapses, double plasticSynapses, double bytes) {
+public record MemoryEstimate(long neurons, double synapses, double plasticSynapses, double delaySteps, double bytes) {
     static final double NEURON_BYTES = 200, SYNAPSE_BYTES = 24, PLASTIC_EXTRA_BYTES = 90;
     /** Share of the heap a network may take: the rest is for its recorded states, the readout and the study. */
     static final double HEAP_SHARE = 0.5;
@@ -36,11 +37,11 @@ public record MemoryEstimate(long neurons, double synapses, double plasticSynaps
         double syn = ee + r.ei().probability() * nE * nI + r.ie().probability() * nI * nE + r.ii().probability() * nI * Math.max(0, nI - 1)
                 + s.input().toExcitatory().probability() * lines * nE + s.input().toInhibitory().probability() * lines * nI;
         double delaySteps = 1;
-        for (Pathway p : new Pathway[] {r.ee(), r.ei(), r.ie(), r.ii()}) delaySteps = Math.max(delaySteps, p.delay() / s.dt());
+        for (Pathway p : new Pathway[] {r.ee(), r.ei(), r.ie(), r.ii(), s.input().toExcitatory(), s.input().toInhibitory()})
+            delaySteps = Math.max(delaySteps, p.delay() / s.dt());
         double n = nE + nI;
-        double bytes = n * NEURON_BYTES + 4 * n * (delaySteps + 1) + syn * SYNAPSE_BYTES + ee * PLASTIC_EXTRA_BYTES
-                + 4 * lines * (Math.max(s.input().toExcitatory().delay(), s.input().toInhibitory().delay()) / s.dt() + 1);
-        return new MemoryEstimate((long) n, syn, ee, bytes);
+        double bytes = n * NEURON_BYTES + 4 * (n + lines) * (delaySteps + 1) + syn * SYNAPSE_BYTES + ee * PLASTIC_EXTRA_BYTES;
+        return new MemoryEstimate((long) n, syn, ee, delaySteps, bytes);
     }
 
     /** The most this process lets one network take: half the heap it may grow to (-Xmx). */
@@ -59,10 +60,11 @@ public record MemoryEstimate(long neurons, double synapses, double plasticSynaps
     /** A design that does not fit in memory; the message gives its size and the limit. */
     public static final class TooLargeException extends IllegalArgumentException {
         TooLargeException(MemoryEstimate m) {
-            super(String.format("the network is too large for this process: %,d neurons and about %.3g synapses need about %,.0f MiB,"
+            super(String.format("the network is too large for this process: %,d neurons and about %.3g synapses%s need about %,.0f MiB,"
                             + " more than the %,.0f MiB a network may take (half of the %,.0f MiB Java heap; give Java more with -Xmx, as in"
                             + " HRSNN_JAVA_OPTS=-Xmx8g, or make the network smaller)",
-                    m.neurons(), m.synapses(), m.bytes() / (1 << 20), limit() / (1 << 20), Runtime.getRuntime().maxMemory() / (double) (1 << 20)));
+                    m.neurons(), m.synapses(), m.delaySteps() > 1000 ? String.format(" with a longest delay of %.3g time steps", m.delaySteps()) : "",
+                    m.bytes() / (1 << 20), limit() / (1 << 20), Runtime.getRuntime().maxMemory() / (double) (1 << 20)));
         }
     }
 }
