@@ -110,6 +110,7 @@ public final class Study {
         if (!Files.isDirectory(folder)) throw new StudyException("no study '" + name + "' in " + root + (Files.exists(folder) ? " (" + folder + " is not a folder)" : ""));
         if (!Files.isRegularFile(cfg)) throw new StudyException("no study '" + name + "' in " + root + " (no " + cfg + ")");
         if (!Files.isRegularFile(journal)) throw new StudyException(journal + ": the study's journal is missing (restore it from a backup; without it the trials are lost)");
+        org.hrsnn.export.Temporaries.cleanStale(folder); // a new budget whose writer was killed before the rename
         JsonNode n;
         try {
             n = JSON.readTree(org.hrsnn.export.FileProblems.readText(cfg, MAX_CONFIG_BYTES));

@@ -55,6 +55,16 @@ class LeftoversTest {
     }
 
     @Test
+    void aNewBudgetKilledAtTheRenameLeavesATemporaryTheNextCommandRemoves() throws Exception {
+        assertEquals(0, hrsnn("study", "create", "b", "--space", SPACE, "--task", "memory-capacity", "--trials", "1", "--root", root.toString()).code());
+        Path stale = root.resolve("b/.study.json.tmp-" + DEAD + "-9");
+        Files.writeString(stale, "{\"format\": \"hrsnn-study\", \"trials\": 5");
+        InProcess.Run r = hrsnn("study", "status", "b", "--root", root.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.exists(stale));
+    }
+
+    @Test
     void aStudyOfAnUnknownVersionDoesNotHideTheOthers() throws Exception {
         for (String n : new String[] {"a", "b"})
             assertEquals(0, hrsnn("study", "create", n, "--space", SPACE, "--task", "memory-capacity", "--trials", "1", "--root", root.toString()).code());
