@@ -10,16 +10,19 @@ jar=${HRSNN_JAR:-target/hrsnn.jar}
 root=${1:-/tmp/hrsnn-headline}; task=${2:-memory-capacity}; objective=${3:-e}; trials=${4:-40}; seeds=${5:-"1 2 3"}; workers=${6:-2}
 spaces="heterogeneous homogeneous neurons-only stdp-only"
 mkdir -p "$root"
-groups=()
-for space in $spaces; do
-  names=()
-  for seed in $seeds; do
+# Seed-major order, so that a run stopped part-way leaves every space with the same seeds done.
+for seed in $seeds; do
+  for space in $spaces; do
     name="$task-$space-s$seed"
     [ -d "$root/$name" ] || java -jar "$jar" study create "$name" --root "$root" --space "search-spaces/hrsnn-$space.yaml" \
       --task "$task" --objective "$objective" --trials "$trials" --seed "$seed" > /dev/null
-    java -jar "$jar" study run "$name" --root "$root" --workers "$workers" > "$root/$name.log"
-    names+=("$name")
+    java -jar "$jar" study run "$name" --root "$root" --workers "$workers" >> "$root/$name.log"
   done
+done
+groups=()
+for space in $spaces; do
+  names=()
+  for seed in $seeds; do names+=("$task-$space-s$seed"); done
   groups+=(--group "$space=$(IFS=,; echo "${names[*]}")")
 done
 java -jar "$jar" study compare --root "$root" "${groups[@]}"

@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * Times the ridge readout as memory capacity uses it: build a {@link Ridge} on a random design of
  * {@code rows} x {@code features}, then fit {@code targets} targets with the GCV-chosen penalty. The current
- * path (EJML) and the previous one ({@link Ridge#withCommonsMath}, Commons Math's eigen-decomposition) are
+ * path (tridiagonal) and the previous one ({@link Ridge#withEigenvectors}: EJML's multTransA Gram and eigenvectors) are
  * timed alternately on the same data, after an untimed warm-up on a small design.
  */
 public final class ReadoutBenchmark {
@@ -21,7 +21,7 @@ public final class ReadoutBenchmark {
 
     /** The two implementations compared. */
     public enum Path {
-        CURRENT("EJML (current)", Ridge::new), PREVIOUS("Commons Math (previous)", Ridge::withCommonsMath);
+        CURRENT("tridiagonal (current)", Ridge::new), PREVIOUS("eigenvectors (previous)", Ridge::withEigenvectors);
 
         final String label;
         final Function<double[][], Ridge> build;
@@ -122,7 +122,7 @@ public final class ReadoutBenchmark {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Ridge readout, %d rows, build + %d GCV fits, wall seconds (min / median of %d)%n", rows, targets,
                 cs.isEmpty() ? 0 : cs.get(0).current().size()));
-        out.append("| features | EJML (current) min | median | of which build | Commons Math (previous) min | median | of which build | previous / current | max rel. coef. diff. |\n");
+        out.append("| features | tridiagonal (current) min | median | of which build | eigenvectors (previous) min | median | of which build | previous / current | max rel. coef. diff. |\n");
         out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Comparison c : cs)
             out.append(String.format("| %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f | %.1e |%n", c.features(),

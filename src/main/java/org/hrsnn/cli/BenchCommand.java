@@ -121,9 +121,9 @@ final class BenchCommand {
     }
 
     @Command(name = "readout", mixinStandardHelpOptions = true,
-            header = "Times the ridge readout: the EJML path and the previous Commons Math path side by side.",
+            header = "Times the ridge readout: the tridiagonal path and the previous eigenvector path side by side.",
             description = "Builds the readout on a random design, then runs GCV fits of several targets as memory capacity does, "
-                    + "for the current EJML path and the previous Commons Math path, side by side.")
+                    + "for the current tridiagonal path and the previous eigenvector path, side by side.")
     static final class Readout implements Callable<Integer> {
         @Option(names = "--rows", defaultValue = "1200", description = "Training rows (default: ${DEFAULT-VALUE}).")
         int rows;

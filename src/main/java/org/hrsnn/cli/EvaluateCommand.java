@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hrsnn.export.DesignFiles;
 import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.score.MemoryEvaluation;
+import org.hrsnn.score.MemoryProtocol;
 import org.hrsnn.score.Tasks;
 import org.hrsnn.score.TrialEvaluator;
 import picocli.CommandLine.Command;
@@ -57,18 +58,23 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
 
+    @Option(names = "--protocol", paramLabel = "FILE", description = "Memory protocol (YAML or JSON): any of " + StudyCommand.PROTOCOL_FIELDS
+            + "; the others keep their defaults. Its state kinds are read by the task stage too.")
+    Path protocolFile;
+
     @Override
     public Integer call() throws Exception {
         if (horizon < 1) throw new Main.BadInputException("--horizon must be >= 1, got " + horizon);
         TrialEvaluator evaluator = evaluator(task, new Tasks.Source(dataset, train, test, data), horizon);
         Tasks.Data taskData = data(evaluator);
+        MemoryProtocol protocol = protocol(protocolFile);
         DesignFiles.Design d = design.load();
         long s = DesignSource.seed(seed, d);
         NetworkSpec spec = d.network();
         TrialEvaluator.TaskScore score = null;
         if (evaluator.hasTaskStage()) {
             try {
-                score = evaluator.task(spec, s);
+                score = evaluator.task(spec, s, protocol);
             } catch (IllegalArgumentException e) {
                 throw new Main.BadInputException(e.getMessage());
             }
@@ -76,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
         String detail = taskData.describe(horizon);
         MemoryEvaluation.Result m;
         try {
-            m = evaluator.memory(spec, s);
+            m = evaluator.memory(spec, s, protocol);
         } catch (IllegalArgumentException e) {
             throw new Main.BadInputException(design.describe() + ": " + e.getMessage());
         }
@@ -92,6 +98,19 @@ final class EvaluateCommand implements Callable<Integer> {
         Reports.printMemory(m);
         if (score != null) Reports.printTask(score);
         return 0;
+    }
+
+    /** The protocol of {@code --protocol FILE}, or the default when no file is given. */
+    static MemoryProtocol protocol(Path file) {
+        if (file == null) return MemoryProtocol.DEFAULT;
+        try {
+            return org.hrsnn.problem.Protocols.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new Main.BadInputException("--protocol " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new Main.BadInputException("--protocol " + file + ": cannot be read (" + (java.nio.file.Files.isDirectory(file) ? "a directory"
+                    : java.nio.file.Files.exists(file) ? e.getClass().getSimpleName() : "no such file") + ")");
+        }
     }
 
     /** The evaluator of a task and its data as named on the command line (shared with study create), or a bad-input error. */

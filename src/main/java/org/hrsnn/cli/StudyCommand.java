@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
         subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class, StudyCommand.ListStudies.class, CompareCommand.class,
                 StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Export.class})
 final class StudyCommand {
+    static final String PROTOCOL_FIELDS = "trainingInputs, washout, inputs, trainFraction, delays, holdMs, states (e.g. voltage+counts), mcFloor, minRate";
     static final String STUDY_NAME = "The study (its folder under --root).";
 
     static class Root {
@@ -126,6 +127,8 @@ final class StudyCommand {
         @Option(names = "--trials", defaultValue = "30", description = "Budget of finished trials (default: ${DEFAULT-VALUE}).") int trials;
         @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: 1 + dimension).") int initial;
         @Option(names = "--no-defaults", description = "Do not evaluate the space's default point first.") boolean noDefaults;
+        @Option(names = "--protocol", paramLabel = "FILE", description = "Memory protocol (YAML or JSON): any of " + PROTOCOL_FIELDS
+                + "; the others keep their defaults (docs/scoring.md). Recorded in the study; its state kinds are read by the task stage too.") Path protocol;
 
         @Override
         public Integer call() {
@@ -143,7 +146,7 @@ final class StudyCommand {
                         : " in " + Path.of("").toAbsolutePath() + " or in the installation " + Main.home()));
             try {
                 Study s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, file, task, source, obj, seed, trials, initial, !noDefaults,
-                        MemoryProtocol.DEFAULT, "hrsnn " + Main.version()));
+                        EvaluateCommand.protocol(protocol), "hrsnn " + Main.version()));
                 var id = s.config().evaluation().get("data");
                 PrintWriter out = out();
                 out.printf("created study '%s' in %s: %d-D space %s, task %s%s, objective %s, seed %d, %d trials%n", name, s.folder(),
@@ -451,6 +454,7 @@ final class StudyCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
         @Option(names = "--top", defaultValue = "3", description = "How many by E and by task (default: ${DEFAULT-VALUE}).") int top;
         @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: STUDY/export).") Path out;
+        @Option(names = "--nir", description = "Also write each design's network, trained by the task's STDP phase, as a NIR graph (trial-NNNN.nir; docs/nir.md).") boolean nir;
 
         @Override
         public Integer call() throws Exception {
@@ -467,6 +471,15 @@ final class StudyCommand {
                 w.println("wrote " + f + summary(byNumber.get(n)));
             }
             w.println("wrote " + dir.resolve("trials.csv") + " (" + byNumber.size() + " trials)");
+            if (nir) {
+                java.util.Set<String> warned = new java.util.LinkedHashSet<>();
+                for (var e : StudyExport.exportNir(s, dir, top, "hrsnn " + Main.version()).entrySet()) {
+                    w.println("wrote " + e.getKey() + " (NIR graph, trained by the " + s.config().task() + " task's STDP phase)");
+                    warned.addAll(e.getValue());
+                }
+                w.flush();
+                for (String x : warned) System.err.println("warning: not expressed in NIR: " + x);
+            }
             if (!files.isEmpty()) {
                 StringBuilder cmd = new StringBuilder("hrsnn evaluate --design ").append(shell(files.get(0).toString())).append(" --task ").append(s.config().task());
                 for (String a : problem.dataArguments()) cmd.append(' ').append(shell(a));

@@ -128,11 +128,21 @@ public final class DesignFiles {
         if (!root.has("network")) throw new DesignFormatException(name, "network", "is missing");
         JsonNode network = root.get("network");
         if (version == 1) upgradeFromVersion1(network = network.deepCopy(), name); // a copy: the caller's tree stays as read
+        if (lacksAnalogDelay(network)) ((ObjectNode) (network = network.deepCopy()).path("input").path("encoding")).put("maxDelay", 0.0);
         NetworkSpec spec = toSpec(m, network, name, "network");
         JsonNode seed = root.get("seed");
         if (seed != null && !seed.isNull() && !seed.canConvertToLong())
             throw new DesignFormatException(name, "seed", "must be a whole number");
         return new Design(spec, seed == null || seed.isNull() ? null : seed.asLong());
+    }
+
+    /**
+     * Whether an analog encoding lacks {@code maxDelay}: files written before input delays existed (the field is
+     * optional in version 2, 0 when absent).
+     */
+    private static boolean lacksAnalogDelay(JsonNode network) {
+        JsonNode e = network.path("input").path("encoding");
+        return e.isObject() && "analog".equals(e.path("type").asText()) && !e.has("maxDelay");
     }
 
     /**

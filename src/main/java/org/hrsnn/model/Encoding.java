@@ -6,8 +6,21 @@ public sealed interface Encoding permits Encoding.Analog, Encoding.Rate, Encodin
     /** Input lines per input channel: delta coding has an up and a down line per channel. */
     int linesPerChannel();
 
-    /** The channel values are injected directly as currents: I_i += sum_c w_ic u_c(t). */
-    record Analog() implements Encoding {
+    /**
+     * The channel values are injected directly as currents: I_i += sum_c w_ic u_c(t - d_ic). Each input synapse
+     * has its own delay d_ic, drawn uniformly from [0, maxDelay] ms and rounded to whole steps (0: no delay,
+     * the value of this step): heterogeneous input delays give the network a delay line of its input.
+     */
+    record Analog(double maxDelay) implements Encoding {
+        /** Without input delays. */
+        public Analog() {
+            this(0);
+        }
+
+        public Analog {
+            if (!(maxDelay >= 0) || !Double.isFinite(maxDelay)) throw new InvalidSpecException("maxDelay", "must be >= 0 ms and finite, got " + maxDelay);
+        }
+
         public int linesPerChannel() { return 1; }
     }
 

@@ -122,6 +122,16 @@ public final class HrsnnProblem implements Problem {
         return protocol;
     }
 
+    /** The network a trial's task reads out: built from its design and seed, trained by the task's STDP phase, frozen. */
+    public org.hrsnn.sim.Network trainedNetwork(Map<String, ?> params, long seed) throws IOException {
+        return evaluator.trainedNetwork(space.design(params), seed, protocol);
+    }
+
+    /** The task's evaluator (its data, once read, are shared). */
+    public TrialEvaluator evaluator() {
+        return evaluator;
+    }
+
     /** The design a trial evaluated. */
     public NetworkSpec design(Map<String, ?> params) {
         return space.design(params);
@@ -158,7 +168,7 @@ public final class HrsnnProblem implements Problem {
         if (obj == Objective.E || obj == Objective.MC) return new Outcome(Trial.State.COMPLETE, metrics, null);
         String prune = checkpoint.report(metrics, m.failed() ? Double.NaN : m.e());
         if (prune != null) return new Outcome(Trial.State.PRUNED, metrics, prune);
-        TrialEvaluator.TaskScore s = evaluator.task(spec, seed);
+        TrialEvaluator.TaskScore s = evaluator.task(spec, seed, protocol);
         metrics.put(s.metric(), s.value());
         metrics.put("baseline", s.baseline());
         if (!Double.isNaN(s.strongBaseline())) metrics.put("strongBaseline", s.strongBaseline());

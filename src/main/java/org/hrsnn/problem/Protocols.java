@@ -18,11 +18,40 @@ public final class Protocols {
         return o;
     }
 
+    /** The fields of a protocol file, each optional. */
+    static final java.util.List<String> FIELDS = java.util.List.of("trainingInputs", "washout", "inputs", "trainFraction", "delays",
+            "holdMs", "states", "mcFloor", "minRate");
+
+    /**
+     * A protocol file (YAML or JSON): an object with any of {@link #FIELDS}; the others keep their defaults
+     * ({@link MemoryProtocol#DEFAULT}). Unknown fields, wrong types and values out of range are errors that name
+     * the file and the field.
+     */
+    public static MemoryProtocol read(java.nio.file.Path file) throws java.io.IOException {
+        String where = file.toString();
+        JsonNode o;
+        try {
+            o = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(java.nio.file.Files.readString(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(where + ": not valid YAML/JSON: " + e.getOriginalMessage());
+        }
+        if (o == null || !o.isObject()) throw new IllegalArgumentException(where + ": must be an object with fields among " + String.join(", ", FIELDS));
+        for (var it = o.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) throw new IllegalArgumentException(where + ": unknown field '" + f + "' (fields: " + String.join(", ", FIELDS) + ")");
+        }
+        ObjectNode merged = toJson(MemoryProtocol.DEFAULT);
+        o.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        if (!merged.path("states").isTextual()) throw new IllegalArgumentException(where + ".states: must be text such as \"voltage\" or \"voltage+counts\", got " + merged.path("states"));
+        if (merged.has("minRate") && !merged.get("minRate").isNumber()) throw new IllegalArgumentException(where + ".minRate: must be a number, got " + merged.get("minRate"));
+        return fromJson(merged, where);
+    }
+
     /** Reads a recorded protocol; {@code where} names it in errors (file and field). */
     public static MemoryProtocol fromJson(JsonNode o, String where) {
         if (o == null || !o.isObject()) throw new IllegalArgumentException(where + ": the memory protocol is missing");
         for (String f : new String[] {"trainingInputs", "washout", "inputs", "delays"})
-            if (!o.path(f).canConvertToInt()) throw new IllegalArgumentException(where + "." + f + ": must be a whole number, got " + o.path(f));
+            if (!o.path(f).isIntegralNumber() || !o.path(f).canConvertToInt()) throw new IllegalArgumentException(where + "." + f + ": must be a whole number, got " + o.path(f));
         for (String f : new String[] {"trainFraction", "holdMs", "mcFloor"})
             if (!o.path(f).isNumber()) throw new IllegalArgumentException(where + "." + f + ": must be a number, got " + o.path(f));
         try {

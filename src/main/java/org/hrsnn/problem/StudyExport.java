@@ -49,6 +49,28 @@ public final class StudyExport {
         return files;
     }
 
+    /**
+     * Writes {@code dir/trial-NNNN.nir} for each chosen trial: its network trained by the study task's STDP
+     * phase, as a NIR graph; returns the files and, per file, what NIR could not express.
+     */
+    public static Map<Path, List<String>> exportNir(Study s, Path dir, int top, String tool) throws IOException, StudyException {
+        HrsnnProblem problem = HrsnnProblem.of(s.config());
+        problem.loadData();
+        Map<Path, List<String>> files = new LinkedHashMap<>();
+        for (Trial t : chosen(s.trials(), top)) {
+            Path f = dir.resolve(String.format("trial-%04d.nir", t.number()));
+            org.hrsnn.sim.Network net = problem.trainedNetwork(t.params(), t.seed());
+            Map<String, String> provenance = new LinkedHashMap<>();
+            provenance.put("tool", tool);
+            provenance.put("task", s.config().task());
+            provenance.put("design_source", "study " + s.config().name() + ", trial " + t.number());
+            var x = org.hrsnn.nir.NirExport.graph(net.arrays(), net.spec(), t.seed(), provenance);
+            org.hrsnn.nir.NirFile.write(f, x.graph());
+            files.put(f, x.warnings());
+        }
+        return files;
+    }
+
     /** All trials as CSV (see {@link TrialTable#columns}). */
     public static String csv(Study s, List<Trial> all) {
         return TrialTable.csv(TrialTable.columns(s, all), all);

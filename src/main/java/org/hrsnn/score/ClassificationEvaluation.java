@@ -54,22 +54,10 @@ public final class ClassificationEvaluation {
             throw new IllegalArgumentException("train and test splits differ in channels or classes");
         long t0 = System.nanoTime();
         InputSpec in = design.input();
-        NetworkSpec spec = design.withInput(new InputSpec(train.channels(), in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
         InputScaling scaling = InputScaling.of(train.series(), train.channels(), in.encoding() instanceof Encoding.Rate);
-        Network net = Network.instantiate(spec, seed);
+        Network net = trained(design, seed, train, scaling, s);
+        NetworkSpec spec = net.spec();
         int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / spec.dt()));
-
-        if (spec.stdp().enabled()) {
-            net.setPlastic(true);
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < train.size(); i++) order.add(i);
-            java.util.Collections.shuffle(order, new java.util.Random(Seeds.derive(seed, "task.classification.order")));
-            for (int i : order) {
-                net.reset();
-                net.run(new Stimulus(scaling.apply(train.series().get(i)), stepsPerValue));
-            }
-        }
-        net.setPlastic(false);
         PopulationRate rate = new PopulationRate(stepsPerValue);
         double[][] xTrain = features(net, train, scaling, stepsPerValue, s, null);
         double[][] xTest = features(net, test, scaling, stepsPerValue, s, rate);
@@ -82,6 +70,33 @@ public final class ClassificationEvaluation {
                 .accuracy(everyStep(test, scaling, length), test.labels());
         Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
         return new Result(accuracy, baseline, strong, activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Steps 1-2: the network of {@code design} (with the data's number of input channels) and {@code seed}
+     * after STDP on the training split, frozen.
+     */
+    public static Network trained(NetworkSpec design, long seed, LabelledSeries train, Settings s) {
+        return trained(design, seed, train, InputScaling.of(train.series(), train.channels(), design.input().encoding() instanceof Encoding.Rate), s);
+    }
+
+    private static Network trained(NetworkSpec design, long seed, LabelledSeries train, InputScaling scaling, Settings s) {
+        InputSpec in = design.input();
+        NetworkSpec spec = design.withInput(new InputSpec(train.channels(), in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+        Network net = Network.instantiate(spec, seed);
+        int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / spec.dt()));
+        if (spec.stdp().enabled()) {
+            net.setPlastic(true);
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < train.size(); i++) order.add(i);
+            java.util.Collections.shuffle(order, new java.util.Random(Seeds.derive(seed, "task.classification.order")));
+            for (int i : order) {
+                net.reset();
+                net.run(new Stimulus(scaling.apply(train.series().get(i)), stepsPerValue));
+            }
+        }
+        net.setPlastic(false);
+        return net;
     }
 
     private static double[][] features(Network net, LabelledSeries d, InputScaling scaling, int stepsPerValue, Settings s, PopulationRate rate) {

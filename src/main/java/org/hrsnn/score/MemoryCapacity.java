@@ -48,19 +48,18 @@ public record MemoryCapacity(double total, double[] curve, double current) {
         double t = new org.apache.commons.math3.distribution.TDistribution(test - 2).inverseCumulativeProbability(1 - ALPHA / 2);
         double chance = t * t / (t * t + test - 2); // r^2 below this is indistinguishable from no correlation
         java.util.List<MemoryCapacity> out = new java.util.ArrayList<>();
-        for (double[] u : inputs) {
+        double[][] testStates = java.util.Arrays.copyOfRange(states, t0 + train, t0 + train + test);
+        java.util.List<double[]> targets = new java.util.ArrayList<>();
+        for (double[] u : inputs)
+            for (int k = 0; k <= maxDelay; k++) targets.add(java.util.Arrays.copyOfRange(u, t0 - k, t0 - k + train));
+        java.util.List<Ridge.Model> models = ridge.fit(targets);
+        for (int s = 0; s < inputs.size(); s++) {
+            double[] u = inputs.get(s);
             double[] curve = new double[maxDelay];
             double total = 0, current = 0;
             for (int k = 0; k <= maxDelay; k++) {
-                double[] yTrain = new double[train];
-                for (int i = 0; i < train; i++) yTrain[i] = u[t0 + i - k];
-                Ridge.Model m = ridge.fit(yTrain);
-                double[] pred = new double[test], target = new double[test];
-                for (int i = 0; i < test; i++) {
-                    int step = t0 + train + i;
-                    pred[i] = m.predict(states[step]);
-                    target[i] = u[step - k];
-                }
+                double[] pred = models.get(s * (maxDelay + 1) + k).predict(testStates);
+                double[] target = java.util.Arrays.copyOfRange(u, t0 + train - k, t0 + train - k + test);
                 double r2 = squaredCorrelation(pred, target);
                 double kept = r2 > chance ? r2 : 0;
                 if (k == 0) current = kept;

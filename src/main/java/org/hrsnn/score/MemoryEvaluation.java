@@ -60,14 +60,9 @@ public final class MemoryEvaluation {
         Network net = Network.instantiate(spec, seed);
         int hold = holdSteps(spec, p);
         long t1 = System.nanoTime();
-        if (spec.stdp().enabled() && p.trainingInputs() > 0) {
-            net.setPlastic(true);
-            net.run(new Stimulus(column(inputs(Seeds.rng(seed, "task.memory.training"), p.trainingInputs()), spec.input().channels()), hold));
-            net.reset();
-        }
-        net.setPlastic(false);
+        train(net, seed, p);
         long t2 = System.nanoTime();
-        double[] u = inputs(Seeds.rng(seed, "task.memory.evaluation"), p.inputs());
+        double[] u = evaluationInputs(seed, p);
         PopulationRate rate = new PopulationRate(hold);
         WindowStates states = new WindowStates(hold, p.states());
         net.run(new Stimulus(column(u, spec.input().channels()), hold), rate, states);
@@ -94,8 +89,30 @@ public final class MemoryEvaluation {
         return new Result(activity, memory, controls, activity.meanRate() / memory.total(), null, tm);
     }
 
+    /** The network of {@code spec} and {@code seed} after this task's STDP phase (step 2), frozen and at rest. */
+    public static Network trained(NetworkSpec spec, long seed, MemoryProtocol p) {
+        Network net = Network.instantiate(spec, seed);
+        train(net, seed, p);
+        return net;
+    }
+
+    private static void train(Network net, long seed, MemoryProtocol p) {
+        NetworkSpec spec = net.spec();
+        if (spec.stdp().enabled() && p.trainingInputs() > 0) {
+            net.setPlastic(true);
+            net.run(new Stimulus(column(inputs(Seeds.rng(seed, "task.memory.training"), p.trainingInputs()), spec.input().channels()), holdSteps(spec, p)));
+            net.reset();
+        }
+        net.setPlastic(false);
+    }
+
+    /** The evaluation input of step 3: {@code p.inputs()} values, each to be held for {@link #holdSteps} steps. */
+    public static double[] evaluationInputs(long seed, MemoryProtocol p) {
+        return inputs(Seeds.rng(seed, "task.memory.evaluation"), p.inputs());
+    }
+
     /** Steps per hold window (at least one). */
-    static int holdSteps(NetworkSpec spec, MemoryProtocol p) {
+    public static int holdSteps(NetworkSpec spec, MemoryProtocol p) {
         return Math.max(1, (int) Math.round(p.holdMs() / spec.dt()));
     }
 
@@ -121,7 +138,7 @@ public final class MemoryEvaluation {
     }
 
     /** {@code u} on channel 0 of {@code channels}. */
-    static double[][] column(double[] u, int channels) {
+    public static double[][] column(double[] u, int channels) {
         double[][] values = new double[u.length][channels];
         for (int k = 0; k < u.length; k++) values[k][0] = u[k];
         return values;

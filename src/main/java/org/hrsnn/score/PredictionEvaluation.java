@@ -52,13 +52,7 @@ public final class PredictionEvaluation {
         for (int t = 0; t < n; t++) u[t] = values[t][0];
         int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / spec.dt()));
 
-        Network net = Network.instantiate(spec, seed);
-        if (spec.stdp().enabled()) {
-            net.setPlastic(true);
-            net.run(new Stimulus(java.util.Arrays.copyOf(values, trainEnd), stepsPerValue));
-            net.reset();
-        }
-        net.setPlastic(false);
+        Network net = trained(spec, seed, values, trainEnd, stepsPerValue);
         WindowStates states = new WindowStates(stepsPerValue, s.states());
         PopulationRate rate = new PopulationRate(stepsPerValue);
         net.run(new Stimulus(values, stepsPerValue), states, rate);
@@ -77,6 +71,32 @@ public final class PredictionEvaluation {
         }
         double strong = fitAndScore(taps(u, bestTaps), series.y(), s.washout(), trainEnd);
         return new Result(nrmse, baseline, strong, bestTaps, new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate()), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The network of {@code design} (one input channel) and {@code seed} after STDP over the series' training
+     * segment, frozen and at rest: the network {@link #evaluate} reads out.
+     */
+    public static Network trained(NetworkSpec design, long seed, Series series, Settings s) {
+        InputSpec in = design.input();
+        NetworkSpec spec = design.withInput(new InputSpec(1, in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+        int n = series.u().length;
+        int trainEnd = s.washout() + (int) ((n - s.washout()) * s.trainFraction());
+        double[][] raw = new double[n][1];
+        for (int t = 0; t < n; t++) raw[t][0] = series.u()[t];
+        double[][] values = InputScaling.of(java.util.List.<double[][]>of(java.util.Arrays.copyOf(raw, trainEnd)), 1, in.encoding() instanceof Encoding.Rate).apply(raw);
+        return trained(spec, seed, values, trainEnd, Math.max(1, (int) Math.round(s.stepMs() / spec.dt())));
+    }
+
+    private static Network trained(NetworkSpec spec, long seed, double[][] values, int trainEnd, int stepsPerValue) {
+        Network net = Network.instantiate(spec, seed);
+        if (spec.stdp().enabled()) {
+            net.setPlastic(true);
+            net.run(new Stimulus(java.util.Arrays.copyOf(values, trainEnd), stepsPerValue));
+            net.reset();
+        }
+        net.setPlastic(false);
+        return net;
     }
 
     /** The last {@code k} inputs u(t), u(t-1), ... (zeros before the start). */

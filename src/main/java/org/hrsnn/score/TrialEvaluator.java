@@ -85,17 +85,48 @@ public final class TrialEvaluator {
         return d;
     }
 
-    /** Stage 2 for the evaluator's task. */
+    /**
+     * The network of {@code spec} and {@code seed} as this task's evaluation reads it out: with the task's
+     * number of input channels, after the task's STDP phase, frozen and at rest ({@code protocol} is the
+     * memory task's).
+     */
+    public org.hrsnn.sim.Network trainedNetwork(NetworkSpec spec, long seed, MemoryProtocol protocol) throws IOException {
+        switch (task.kind()) {
+            case MEMORY -> {
+                if (spec.input().channels() < 1) {
+                    InputSpec in = spec.input();
+                    spec = spec.withInput(new InputSpec(1, in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+                }
+                return MemoryEvaluation.trained(spec, seed, protocol);
+            }
+            case CLASSIFICATION -> {
+                return ClassificationEvaluation.trained(spec, seed, data().train(), ClassificationEvaluation.Settings.DEFAULT);
+            }
+            default -> {
+                Series series = series(task.name(), seed, horizon, data().series());
+                return PredictionEvaluation.trained(spec, seed, series, settingsFor(series));
+            }
+        }
+    }
+
+    /** Stage 2 for the evaluator's task, reading the default protocol's state kinds. */
     public TaskScore task(NetworkSpec spec, long seed) throws IOException {
+        return task(spec, seed, MemoryProtocol.DEFAULT);
+    }
+
+    /** Stage 2, reading the state kinds of {@code protocol} (the same states as its memory stage). */
+    public TaskScore task(NetworkSpec spec, long seed, MemoryProtocol protocol) throws IOException {
         Tasks.Data d = data();
         switch (task.kind()) {
             case CLASSIFICATION -> {
-                var r = ClassificationEvaluation.evaluate(spec, seed, d.train(), d.test(), ClassificationEvaluation.Settings.DEFAULT);
+                var c = ClassificationEvaluation.Settings.DEFAULT;
+                var r = ClassificationEvaluation.evaluate(spec, seed, d.train(), d.test(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()));
                 return new TaskScore(task.metric(), r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             case PREDICTION -> {
                 Series series = series(task.name(), seed, horizon, d.series());
-                var r = PredictionEvaluation.evaluate(spec, seed, series, settingsFor(series));
+                var p = settingsFor(series);
+                var r = PredictionEvaluation.evaluate(spec, seed, series, new PredictionEvaluation.Settings(p.stepMs(), protocol.states(), p.washout(), p.trainFraction(), p.taps()));
                 return new TaskScore(task.metric(), r.nrmse(), r.baselineNrmse(), r.strongBaselineNrmse(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             default -> throw new IllegalStateException("the memory task has no second stage");

@@ -55,6 +55,9 @@ public final class Network implements NetworkView {
 
     // Per-neuron constants.
     private final double[] decayMembrane;
+    private final double[] tauMembrane;
+    private final double[] refractoryMs;
+    private final double[] tauAdaptation;
     private final double[] rest;
     private final double[] reset;
     private final double[] threshold;
@@ -76,7 +79,7 @@ public final class Network implements NetworkView {
     private final double[] noiseAmplitude;  // sigma sqrt(1 - e^{-2 dt/tau}) per neuron (Gaussian noise)
     private final ZigguratSampler.NormalizedGaussian[] gaussianNoise = new ZigguratSampler.NormalizedGaussian[2];
     private final PoissonDrive[] poissonNoise = new PoissonDrive[2];
-    private final boolean hasPoissonNoise;
+    private boolean hasPoissonNoise;
 
     // Per-neuron state.
     private final double[] v;
@@ -102,6 +105,11 @@ public final class Network implements NetworkView {
     private final int channels;
     private final Projection inE;
     private final Projection inI;
+    // Analog input with per-synapse delays: the channel values of the last analogHistory.length steps
+    // (ring buffer by step) and each input synapse's delay in steps; null without delays.
+    private final double[][] analogHistory;
+    private final int[] delayE;
+    private final int[] delayI;
     private final int inputHistoryLength;
     private final int[][] inputHistory;
     private final int[] inputHistoryCount;
@@ -127,6 +135,9 @@ public final class Network implements NetworkView {
         int nI = n - nE;
 
         decayMembrane = new double[n];
+        tauMembrane = new double[n];
+        refractoryMs = new double[n];
+        tauAdaptation = new double[n];
         rest = new double[n];
         reset = new double[n];
         threshold = new double[n];
@@ -193,6 +204,12 @@ public final class Network implements NetworkView {
         inputHistory = new int[inputHistoryLength][lines];
         inputHistoryCount = new int[inputHistoryLength];
         encoder = InputEncoder.of(encoding, channels, dt, Seeds.rng(seed, "input.noise"));
+        double maxDelay = encoding instanceof Encoding.Analog analog ? analog.maxDelay() : 0;
+        int maxDelaySteps = (int) Math.round(maxDelay / dt);
+        // No draws without delays, so networks without them are the same as before delays existed.
+        analogHistory = maxDelaySteps > 0 ? new double[maxDelaySteps + 1][channels] : null;
+        delayE = maxDelaySteps > 0 ? delays(inE, maxDelay, Seeds.rng(seed, "input.delays.E")) : null;
+        delayI = maxDelaySteps > 0 ? delays(inI, maxDelay, Seeds.rng(seed, "input.delays.I")) : null;
 
         recurrentStdp = new Plasticity(ee, nE, 0, rule, Seeds.rng(seed, "stdp"));
         inputStdp = rule.enabled() && rule.onInput() ? new Plasticity(inE, nE, 0, rule, Seeds.rng(seed, "stdp.input")) : null;
@@ -200,6 +217,13 @@ public final class Network implements NetworkView {
 
         lastSpikes = new int[n];
         reset();
+    }
+
+    /** Per-synapse delays of an analog input projection: uniform on [0, maxDelay] ms, rounded to whole steps. */
+    private int[] delays(Projection p, double maxDelay, UniformRandomProvider rng) {
+        int[] d = new int[p.size()];
+        for (int s = 0; s < d.length; s++) d[s] = (int) Math.round(rng.nextDouble() * maxDelay / dt);
+        return d;
     }
 
     /** Builds the network of {@code spec} with {@code seed}; the same pair always gives the same network. */
@@ -216,6 +240,9 @@ public final class Network implements NetworkView {
         for (int k = 0; k < count; k++) {
             int i = from + k;
             decayMembrane[i] = Math.exp(-dt / tau[k]);
+            tauMembrane[i] = tau[k];
+            refractoryMs[i] = ref[k];
+            tauAdaptation[i] = tauAdp[k];
             threshold[i] = theta[k];
             refractorySteps[i] = (int) Math.round(ref[k] / dt);
             decayAdaptation[i] = Math.exp(-dt / tauAdp[k]);
@@ -265,6 +292,7 @@ public final class Network implements NetworkView {
         Arrays.fill(historyCount, 0);
         Arrays.fill(historyExcCount, 0);
         Arrays.fill(inputHistoryCount, 0);
+        if (analogHistory != null) for (double[] h : analogHistory) Arrays.fill(h, 0);
         recurrentStdp.reset();
         if (inputStdp != null) inputStdp.reset();
         if (encoder != null) encoder.reset();
@@ -399,6 +427,13 @@ public final class Network implements NetworkView {
     }
 
     private void applyInput(double[] u, long t) {
+        if (analogHistory != null) {
+            int length = analogHistory.length;
+            System.arraycopy(u, 0, analogHistory[(int) (t % length)], 0, channels);
+            injectDelayed(inE, delayE, t, length);
+            injectDelayed(inI, delayI, t, length);
+            return;
+        }
         if (encoding instanceof Encoding.Analog) {
             for (int c = 0; c < channels; c++) {
                 double x = u[c];
@@ -414,6 +449,15 @@ public final class Network implements NetworkView {
         deliverInput(inE, t, inputStdp != null && plastic);
         deliverInput(inI, t, false);
     }
+    /** Analog input through per-synapse delays: the value each synapse carries is its channel's d_s steps ago (0 before the start). */
+    private void injectDelayed(Projection p, int[] delay, long t, int length) {
+        for (int c = 0; c < channels; c++)
+            for (int s = p.rowStart[c], end = p.rowStart[c + 1]; s < end; s++) {
+                long from = t - delay[s];
+                if (from >= 0) iExt[p.target[s]] += p.weight[s] * analogHistory[(int) (from % length)][c];
+            }
+    }
+
     private void inject(Projection p, int line, double x) {
         for (int s = p.rowStart[line], end = p.rowStart[line + 1]; s < end; s++) iExt[p.target[s]] += p.weight[s] * x;
     }
@@ -521,4 +565,44 @@ public final class Network implements NetworkView {
         v[i] = value;
     }
 
+    /**
+     * This network as explicit arrays (copies): per-neuron parameters and every synapse with its current
+     * weight. Used to export a trained network.
+     */
+    public NetworkArrays arrays() {
+        var rec = spec.recurrent();
+        var in = spec.input();
+        double[] tauExc = new double[n], tauInh = new double[n], tauIn = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean e = i < nE;
+            tauExc[i] = (e ? rec.ee() : rec.ei()).tauSynapse();
+            tauInh[i] = (e ? rec.ie() : rec.ii()).tauSynapse();
+            tauIn[i] = (e ? in.toExcitatory() : in.toInhibitory()).tauSynapse();
+        }
+        int nI = n - nE;
+        return new NetworkArrays(n, nE, dt, tauMembrane.clone(), threshold.clone(), reset.clone(), rest.clone(), bias.clone(),
+                refractoryMs.clone(), beta.clone(), tauAdaptation.clone(), tauExc, tauInh, tauIn,
+                synapses(ee, nE, 0), synapses(ei, nI, nE), synapses(ie, nE, 0), synapses(ii, nI, nE),
+                synapses(inE, nE, 0), synapses(inI, nI, nE));
+    }
+
+    private static NetworkArrays.Synapses synapses(Projection p, int targets, int targetOffset) {
+        return new NetworkArrays.Synapses(p.sources, p.sourceOffset, targets, targetOffset, p.rowStart.clone(), p.target.clone(),
+                p.weightsCopy(), p.delay);
+    }
+
+    /**
+     * Switches off refractory periods, threshold adaptation and background noise from now on, keeping
+     * weights and everything else: the network that a model without those features (such as its NIR
+     * export) describes, for comparisons with such models.
+     */
+    public void removeRefractoryAdaptationAndNoise() {
+        Arrays.fill(refractorySteps, 0);
+        Arrays.fill(refractoryLeft, 0);
+        Arrays.fill(beta, 0);
+        Arrays.fill(noiseAmplitude, 0);
+        gaussianNoise[0] = gaussianNoise[1] = null;
+        poissonNoise[0] = poissonNoise[1] = null;
+        hasPoissonNoise = false;
+    }
 }

@@ -24,4 +24,13 @@ class EvaluateCommandTest {
         assertEquals(Main.BAD_INPUT, r.code());
         assertTrue(r.err().contains("--dataset NAME, or --train FILE and --test FILE"), r.err());
     }
+
+    @Test
+    void aBadProtocolFileIsOneLineNamingTheField(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path p = java.nio.file.Files.writeString(dir.resolve("p.json"), "{\"states\": \"voltage\", \"holdMs\": -1}");
+        Run r = hrsnn("evaluate", "--protocol", p.toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("--protocol " + p + ": holdMs must be > 0, got -1.0"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
 }

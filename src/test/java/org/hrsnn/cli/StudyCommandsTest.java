@@ -52,6 +52,29 @@ class StudyCommandsTest {
         return String.format("%.4g", v);
     }
 
+    /** A protocol file given at create is recorded and used by the trials; a bad one creates nothing. */
+    @Test
+    void createRecordsAndRunsAProtocolFile() throws Exception {
+        Path p = java.nio.file.Files.writeString(root.resolve("short.yaml"), "inputs: 600\nwashout: 50\ndelays: 7\ntrainingInputs: 50\n");
+        ok("create", "proto", "--space", SPACE, "--task", "memory-capacity", "--trials", "1", "--protocol", p.toString());
+        JsonNode memory = JSON.readTree(root.resolve("proto/study.json").toFile()).path("evaluation").path("memory");
+        assertEquals(600, memory.path("inputs").asInt());
+        assertEquals(7, memory.path("delays").asInt());
+        assertEquals("voltage", memory.path("states").asText());
+        ok("run", "proto");
+        Trial t = Study.open(root, "proto").trials().get(0);
+        assertEquals(7, t.mcCurve().length, "the trial measured 7 delays: " + t.metrics());
+
+        Path bad = java.nio.file.Files.writeString(root.resolve("bad.yaml"), "delays: 2.5\n");
+        InProcess.Run r = study("create", "nope", "--space", SPACE, "--task", "memory-capacity", "--protocol", bad.toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("--protocol " + bad + ".delays: must be a whole number, got 2.5"), r.err());
+        assertFalse(java.nio.file.Files.exists(root.resolve("nope")));
+        r = study("create", "nope", "--space", SPACE, "--task", "memory-capacity", "--protocol", root.resolve("missing.yaml").toString());
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("missing.yaml: cannot be read (no such file)"), r.err());
+    }
+
     @Test
     void createRunStatusTrialsBestExportListInProcess() throws Exception {
         InProcess.Run r = ok("create", "life", "--space", SPACE, "--task", "memory-capacity", "--trials", "2", "--seed", "1");

@@ -95,4 +95,31 @@ class MemoryControlsTest {
         double measured = MemoryCapacity.of(x, u, 100, 0.6, delays).total();
         assertEquals(expected, measured, 0.05 * expected, "leaks " + leaks + ": analytic MC " + expected + ", measured " + measured);
     }
+
+    /**
+     * Heterogeneous input delays turn memoryless neurons into a delay line: unconnected neurons whose
+     * membrane forgets within a step or two, never spiking, driven by analog input through delays uniform in
+     * [0, 45] ms, read by voltage at the end of each 10 ms window. The window ending at step t_e sees the
+     * inputs at t_e - d, d in [0, 45] ms: the current window and exactly the four before it. So r_k^2 is ~1
+     * for k = 1..4 and 0 beyond: MC = 4. Without delays the same neurons have MC 0.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"45, 4", "0, 0", "25, 2"})
+    void heterogeneousInputDelaysMakeADelayLine(double maxDelay, int windows) {
+        NeuronParams memoryless = new NeuronParams(Distribution.constant(0.05), Distribution.constant(1000), -60, -60,
+                Distribution.constant(0.5), Adaptation.NONE, 0);
+        Pathway none = new Pathway(0, Distribution.constant(0), 5, 1);
+        Pathway in = new Pathway(1, Distribution.uniform(1, 2), 5, 0.1);
+        NetworkSpec spec = new NetworkSpec(new Population(200, memoryless), new Population(50, memoryless), new Pathways(none, none, none, none),
+                new InputSpec(1, new Encoding.Analog(maxDelay), in, in, false), StdpRule.off(), 0.1);
+        var net = org.hrsnn.sim.Network.instantiate(spec, 5);
+        int hold = 100, n = 2000;
+        double[] u = MemoryEvaluation.inputs(Seeds.rng(9), n);
+        var states = new org.hrsnn.sim.WindowStates(hold, List.of(StateKind.VOLTAGE));
+        net.run(new org.hrsnn.sim.Stimulus(MemoryEvaluation.column(u, 1), hold), states);
+        MemoryCapacity mc = MemoryCapacity.of(states.rows(), u, 50, 0.6, 10);
+        assertEquals(windows, mc.total(), 0.05 * Math.max(windows, 1), "MC with delays up to " + maxDelay + " ms: " + java.util.Arrays.toString(mc.curve()));
+        assertTrue(mc.current() > 0.99, "the current input is read: " + mc.current());
+        for (int k = windows + 1; k <= 10; k++) assertEquals(0, mc.curve()[k - 1], 0.0, "delay " + k);
+    }
 }

@@ -1,0 +1,191 @@
+package org.hrsnn.nir;
+
+import org.hrsnn.export.DesignFiles;
+import org.hrsnn.model.Encoding;
+import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.model.NeuronParams;
+import org.hrsnn.nir.NirGraph.Edge;
+import org.hrsnn.nir.NirGraph.Integers;
+import org.hrsnn.nir.NirGraph.Node;
+import org.hrsnn.nir.NirGraph.Reals;
+import org.hrsnn.nir.NirGraph.Text;
+import org.hrsnn.nir.NirGraph.Texts;
+import org.hrsnn.nir.NirGraph.Value;
+import org.hrsnn.sim.NetworkArrays;
+import org.hrsnn.sim.NetworkArrays.Synapses;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained hrsnn network as a NIR graph. The mapping (docs/nir.md):
+ * <ul>
+ *   <li>each population is a {@code LIF} node ({@code E}, {@code I}): per-neuron {@code tau} (ms),
+ *       {@code v_threshold}, {@code v_reset}, {@code r} = 1 (hrsnn's currents are in mV) and
+ *       {@code v_leak} = rest + bias (the constant drive moves the point the membrane relaxes to);</li>
+ *   <li>each recurrent pathway xy is {@code x -> delay_xy (Delay) -> xy (Linear, |y| x |x|) -> syn_xy (LI) -> y}:
+ *       the delay is the pathway's whole steps times dt (ms); the LI node is the exponential synaptic current,
+ *       {@code tau} = the pathway's synaptic time constant and {@code r} = tau, so that a spike (a Dirac
+ *       impulse) makes the current jump by exactly the synapse's weight, as in hrsnn;</li>
+ *   <li>analog input: {@code input -> input_E (Linear) -> E} (and to I): the channel values enter the membrane
+ *       directly, without delay or filter; spiking input (rate or delta coding): the graph's input is the
+ *       encoder's spike lines, through delay, Linear and LI nodes as recurrent spikes;</li>
+ *   <li>{@code E -> output_E} and {@code I -> output_I}: the spikes of every neuron.</li>
+ * </ul>
+ * What NIR cannot hold (refractory periods, adaptive thresholds, STDP, background noise, spike encoders,
+ * hrsnn's discrete-time integration and initial state) is written as metadata and returned as warnings.
+ * Pathways without synapses and empty populations are left out.
+ */
+public final class NirExport {
+    private NirExport() {}
+
+    /** The graph and the list of what it cannot express (each also in the graph's metadata {@code not_expressed}). */
+    public record Exported(NirGraph graph, List<String> warnings) {}
+
+    /**
+     * @param net  the trained network's arrays ({@link org.hrsnn.sim.Network#arrays()})
+     * @param spec the design it was built from (with the task's number of input channels)
+     * @param provenance extra graph metadata (task, tool version, ...)
+     */
+    public static Exported graph(NetworkArrays net, NetworkSpec spec, long seed, Map<String, String> provenance) {
+        int n = net.size(), nE = net.excitatory(), nI = n - nE;
+        double dt = net.dt();
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        List<Edge> edges = new ArrayList<>();
+        Encoding encoding = spec.input().encoding();
+        boolean analog = encoding instanceof Encoding.Analog;
+        int lines = spec.input().lines();
+
+        if (lines > 0) nodes.put("input", new Node("Input", Map.of("shape", new Integers(new long[] {lines})),
+                Map.of("encoding", new Text(analog ? "analog: the channel values, held over each step" : "spike lines of the " + name(encoding) + " encoder"))));
+        if (nE > 0) nodes.put("E", population(net, 0, nE, "excitatory"));
+        if (nI > 0) nodes.put("I", population(net, nE, n, "inhibitory"));
+        pathway(nodes, edges, "ee", "E", "E", net.ee(), dt, net.tauExcitatory()[0], "excitatory");
+        pathway(nodes, edges, "ei", "E", "I", net.ei(), dt, nI > 0 ? net.tauExcitatory()[nE] : 1, "excitatory");
+        pathway(nodes, edges, "ie", "I", "E", net.ie(), dt, net.tauInhibitory()[0], "inhibitory");
+        pathway(nodes, edges, "ii", "I", "I", net.ii(), dt, nI > 0 ? net.tauInhibitory()[nE] : 1, "inhibitory");
+        if (lines > 0) {
+            if (analog) {
+                inputLinear(nodes, edges, "E", net.inE());
+                inputLinear(nodes, edges, "I", net.inI());
+            } else {
+                pathway(nodes, edges, "input_E", "input", "E", net.inE(), dt, nE > 0 ? net.tauInput()[0] : 1, "input");
+                pathway(nodes, edges, "input_I", "input", "I", net.inI(), dt, nI > 0 ? net.tauInput()[nE] : 1, "input");
+            }
+        }
+        if (nE > 0) output(nodes, edges, "E", nE);
+        if (nI > 0) output(nodes, edges, "I", nI);
+
+        List<String> warnings = warnings(net, spec);
+        Map<String, Value> meta = new LinkedHashMap<>();
+        meta.put("source", new Text("hrsnn"));
+        provenance.forEach((k, v) -> meta.put(k, new Text(v)));
+        meta.put("seed", new Integers(new long[] {seed}));
+        meta.put("dt", Reals.scalar(dt));
+        meta.put("time_unit", new Text("ms"));
+        meta.put("voltage_unit", new Text("mV"));
+        meta.put("spike_convention", new Text("spikes are unit Dirac impulses; a synaptic LI node with r = tau jumps by the weight per spike"));
+        meta.put("hrsnn_design", new Text(DesignFiles.toJson(spec, seed).toPrettyString()));
+        meta.put("not_expressed", new Texts(warnings));
+        return new Exported(new NirGraph(nodes, edges, meta), warnings);
+    }
+
+    private static String name(Encoding e) {
+        return e instanceof Encoding.Rate ? "rate (Poisson)" : e instanceof Encoding.Delta ? "delta (send-on-delta, up and down line per channel)" : "analog";
+    }
+
+    private static Node population(NetworkArrays a, int from, int to, String kind) {
+        Map<String, Value> p = new LinkedHashMap<>();
+        int m = to - from;
+        double[] leak = new double[m];
+        for (int k = 0; k < m; k++) leak[k] = a.rest()[from + k] + a.bias()[from + k];
+        p.put("tau", Reals.vector(slice(a.tauMembrane(), from, to)));
+        p.put("r", Reals.filled(m, 1.0));
+        p.put("v_leak", Reals.vector(leak));
+        p.put("v_threshold", Reals.vector(slice(a.threshold(), from, to)));
+        p.put("v_reset", Reals.vector(slice(a.reset(), from, to)));
+        Map<String, Value> meta = new LinkedHashMap<>();
+        meta.put("population", new Text(kind));
+        meta.put("first_neuron", new Integers(new long[] {from}));
+        meta.put("v_rest", Reals.vector(slice(a.rest(), from, to)));
+        meta.put("bias", Reals.vector(slice(a.bias(), from, to)));
+        meta.put("v_init", Reals.vector(slice(a.rest(), from, to)));
+        meta.put("refractory", Reals.vector(slice(a.refractory(), from, to)));
+        meta.put("adaptation_beta", Reals.vector(slice(a.beta(), from, to)));
+        meta.put("adaptation_tau", Reals.vector(slice(a.tauAdaptation(), from, to)));
+        return new Node("LIF", p, meta);
+    }
+
+    /** source -> delay_name -> name (Linear) -> syn_name (LI) -> target, when the pathway has synapses. */
+    private static void pathway(Map<String, Node> nodes, List<Edge> edges, String name, String source, String target,
+                                Synapses s, double dt, double tauSynapse, String current) {
+        if (s.size() == 0 || s.sources() == 0 || s.targets() == 0) return;
+        String delay = "delay_" + name, syn = "syn_" + name;
+        nodes.put(delay, new Node("Delay", Map.of("delay", Reals.filled(s.sources(), s.delaySteps() * dt)),
+                Map.of("delay_steps", new Integers(new long[] {s.delaySteps()}))));
+        nodes.put(name, new Node("Linear", Map.of("weight", Reals.matrix(s.dense())), Map.of()));
+        Map<String, Value> li = new LinkedHashMap<>();
+        li.put("tau", Reals.filled(s.targets(), tauSynapse));
+        li.put("r", Reals.filled(s.targets(), tauSynapse));
+        li.put("v_leak", Reals.filled(s.targets(), 0));
+        nodes.put(syn, new Node("LI", li, Map.of("current", new Text(current))));
+        edges.add(new Edge(source, delay));
+        edges.add(new Edge(delay, name));
+        edges.add(new Edge(name, syn));
+        edges.add(new Edge(syn, target));
+    }
+
+    private static void inputLinear(Map<String, Node> nodes, List<Edge> edges, String target, Synapses s) {
+        if (s.size() == 0 || s.targets() == 0) return;
+        String name = "input_" + target;
+        nodes.put(name, new Node("Linear", Map.of("weight", Reals.matrix(s.dense())), Map.of()));
+        edges.add(new Edge("input", name));
+        edges.add(new Edge(name, target));
+    }
+
+    private static void output(Map<String, Node> nodes, List<Edge> edges, String pop, int size) {
+        nodes.put("output_" + pop, new Node("Output", Map.of("shape", new Integers(new long[] {size})), Map.of()));
+        edges.add(new Edge(pop, "output_" + pop));
+    }
+
+    /** What the graph cannot express for this network, one sentence each; always the integration scheme. */
+    static List<String> warnings(NetworkArrays a, NetworkSpec spec) {
+        List<String> w = new ArrayList<>();
+        boolean refractory = false, adaptation = false;
+        for (int i = 0; i < a.size(); i++) {
+            refractory |= a.refractory()[i] > 0;
+            adaptation |= a.beta()[i] > 0;
+        }
+        if (refractory)
+            w.add("refractory periods (E " + spec.excitatory().neuron().refractory() + " ms, I " + spec.inhibitory().neuron().refractory()
+                    + " ms): NIR's LIF has none; per-neuron values in metadata 'refractory' of nodes E and I");
+        if (adaptation)
+            w.add("adaptive thresholds (theta = theta0 + beta b, b decaying with its own tau): NIR's LIF has a fixed threshold;"
+                    + " per-neuron beta and tau in metadata 'adaptation_beta' and 'adaptation_tau'");
+        if (spec.stdp().enabled())
+            w.add("STDP: NIR has no plasticity; the weights written are those after the task's STDP phase, frozen"
+                    + (spec.stdp().onInput() ? " (input-to-E weights too)" : "") + "; the rule is in metadata 'hrsnn_design'");
+        for (var pop : List.of(spec.excitatory(), spec.inhibitory())) {
+            NeuronParams p = pop.neuron();
+            if (p.noise().enabled() && pop.size() > 0) {
+                w.add("background noise (" + p.noise() + "): NIR has no noise source; the design in metadata 'hrsnn_design' has it");
+                break;
+            }
+        }
+        if (spec.input().encoding() instanceof Encoding.Analog an && an.maxDelay() > 0)
+            w.add("per-synapse input delays (uniform on [0, " + an.maxDelay() + "] ms): the graph's analog input Linear has none;"
+                    + " the design and seed in metadata 'hrsnn_design' give them");
+        if (!(spec.input().encoding() instanceof Encoding.Analog))
+            w.add("the input encoder (" + spec.input().encoding() + "): NIR has no spike encoder; the graph's input is its spike lines");
+        w.add("discrete time: hrsnn integrates exactly over steps of dt = " + a.dt() + " ms (inputs held over a step, synaptic currents"
+                + " decaying within it), spikes at v >= threshold at the end of a step, and starts every neuron at rest (metadata 'v_init');"
+                + " NIR is continuous-time and leaves discretisation and initial state to the backend");
+        return w;
+    }
+
+    private static double[] slice(double[] a, int from, int to) {
+        return java.util.Arrays.copyOfRange(a, from, to);
+    }
+}

@@ -1,0 +1,108 @@
+package org.hrsnn.nir;
+
+import org.hrsnn.model.Adaptation;
+import org.hrsnn.model.Distribution;
+import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.model.NeuronParams;
+import org.hrsnn.model.Noise;
+import org.hrsnn.model.Population;
+import org.hrsnn.model.ReferenceNetworks;
+import org.hrsnn.nir.NirGraph.Node;
+import org.hrsnn.nir.NirGraph.Reals;
+import org.hrsnn.sim.Network;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** What NIR cannot hold becomes warnings; corrupt and foreign files give errors naming the node. */
+class NirBadInputTest {
+    @TempDir Path dir;
+
+    static NetworkSpec plain() {
+        NetworkSpec s = NirRoundTripTest.small(ReferenceNetworks.heterogeneousExample(), 30, 8);
+        NeuronParams e = s.excitatory().neuron(), i = s.inhibitory().neuron();
+        NeuronParams pe = new NeuronParams(e.tauMembrane(), e.threshold(), e.reset(), e.rest(), Distribution.constant(0), Adaptation.NONE, e.bias());
+        NeuronParams pi = new NeuronParams(i.tauMembrane(), i.threshold(), i.reset(), i.rest(), Distribution.constant(0), Adaptation.NONE, i.bias());
+        return new NetworkSpec(new Population(30, pe), new Population(8, pi), s.recurrent(), s.input(), s.stdp().withEnabled(false), s.dt());
+    }
+
+    private static List<String> warnings(NetworkSpec spec) {
+        return NirExport.graph(Network.instantiate(spec, 1).arrays(), spec, 1, Map.of()).warnings();
+    }
+
+    @Test
+    void everyFeatureNirLacksIsWarnedAbout() {
+        List<String> none = warnings(plain());
+        assertEquals(1, none.size(), none.toString()); // only the discrete-time note
+        assertTrue(none.get(0).startsWith("discrete time"));
+        NetworkSpec full = NirRoundTripTest.small(ReferenceNetworks.heterogeneousExample(), 30, 8)
+                .withNoise(new Noise.Poisson(100, 0.5), Noise.NONE)
+                .withInput(new org.hrsnn.model.InputSpec(1, new org.hrsnn.model.Encoding.Rate(100), ReferenceNetworks.heterogeneousExample().input().toExcitatory(),
+                        ReferenceNetworks.heterogeneousExample().input().toInhibitory(), false));
+        String all = String.join("\n", warnings(full));
+        for (String feature : List.of("refractory periods", "adaptive thresholds", "STDP", "background noise", "input encoder", "discrete time"))
+            assertTrue(all.contains(feature), feature + " missing from:\n" + all);
+        NirGraph g = NirExport.graph(Network.instantiate(full, 1).arrays(), full, 1, Map.of()).graph();
+        assertEquals(new NirGraph.Texts(warnings(full)), g.metadata().get("not_expressed"));
+    }
+
+    @Test
+    void perSynapseInputDelaysAreWarnedAbout() {
+        NetworkSpec plain = plain();
+        var in = plain.input();
+        NetworkSpec delayed = plain.withInput(new org.hrsnn.model.InputSpec(in.channels(), new org.hrsnn.model.Encoding.Analog(20),
+                in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+        String w = String.join("\n", warnings(delayed));
+        assertTrue(w.contains("per-synapse input delays (uniform on [0, 20.0] ms)"), w);
+        assertFalse(String.join("\n", warnings(plain)).contains("input delays"));
+    }
+
+    @Test
+    void aFileThatIsNotHdf5IsRefusedNamingIt() throws Exception {
+        Path f = dir.resolve("junk.nir");
+        Files.write(f, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+        NirFormatException e = assertThrows(NirFormatException.class, () -> NirFile.read(f));
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("HDF5"), e.getMessage());
+        NirFormatException missing = assertThrows(NirFormatException.class, () -> NirFile.read(dir.resolve("none.nir")));
+        assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+    }
+
+    /** The exported graph with one node replaced, written and read back. */
+    private String importError(String node, Node replacement, boolean dropDt) throws Exception {
+        NetworkSpec spec = plain();
+        NirGraph g = NirExport.graph(Network.instantiate(spec, 1).arrays(), spec, 1, Map.of()).graph();
+        Map<String, Node> nodes = new LinkedHashMap<>(g.nodes());
+        if (node != null) nodes.put(node, replacement);
+        Map<String, NirGraph.Value> meta = new LinkedHashMap<>(g.metadata());
+        if (dropDt) meta.remove("dt");
+        Path f = dir.resolve("bad.nir");
+        NirFile.write(f, new NirGraph(nodes, g.edges(), meta));
+        NirGraph back = NirFile.read(f);
+        return assertThrows(NirFormatException.class, () -> NirImport.read(back, f.toString())).getMessage();
+    }
+
+    @Test
+    void foreignOrCorruptNodesAreNamed() throws Exception {
+        String m = importError("ee", new Node("Conv2d", Map.of("weight", Reals.matrix(new double[2][2])), Map.of()), false);
+        assertTrue(m.contains("node 'ee'") && m.contains("Conv2d"), m);
+        m = importError("E", new Node("LIF", Map.of("tau", Reals.filled(29, 10), "r", Reals.filled(30, 1), "v_leak", Reals.filled(30, -48),
+                "v_threshold", Reals.filled(30, -50)), Map.of("population", new NirGraph.Text("excitatory"))), false);
+        assertTrue(m.contains("node 'E'"), m);
+        m = importError("ee", new Node("Linear", Map.of("weight", Reals.matrix(new double[30][29])), Map.of()), false);
+        assertTrue(m.contains("node 'ee'") && m.contains("shape [30, 30]"), m);
+        m = importError("delay_ee", new Node("Delay", Map.of("delay", Reals.filled(30, 0.05)), Map.of()), false);
+        assertTrue(m.contains("node 'delay_ee'") && m.contains("whole number"), m);
+        m = importError("syn_ee", new Node("LI", Map.of("tau", Reals.filled(30, 5), "r", Reals.filled(30, 1), "v_leak", Reals.filled(30, 0)), Map.of()), false);
+        assertTrue(m.contains("node 'syn_ee'") && m.contains("'r' must equal 'tau'"), m);
+        m = importError(null, null, true);
+        assertTrue(m.contains("metadata 'dt'"), m);
+    }
+}

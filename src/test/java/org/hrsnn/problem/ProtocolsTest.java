@@ -1,0 +1,51 @@
+package org.hrsnn.problem;
+
+import org.hrsnn.score.MemoryProtocol;
+import org.hrsnn.sim.StateKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Protocol files: any subset of the fields over the defaults, and bad files named with file and field. */
+class ProtocolsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fieldsNotGivenKeepTheirDefaults() throws Exception {
+        Path f = Files.writeString(dir.resolve("p.yaml"), "states: voltage+counts\ninputs: 2000\nholdMs: 20\n");
+        MemoryProtocol p = Protocols.read(f);
+        MemoryProtocol d = MemoryProtocol.DEFAULT;
+        assertEquals(List.of(StateKind.VOLTAGE, StateKind.COUNTS), p.states());
+        assertEquals(2000, p.inputs());
+        assertEquals(20.0, p.holdMs());
+        assertEquals(new MemoryProtocol(d.trainingInputs(), d.washout(), 2000, d.trainFraction(), d.delays(), 20, p.states(), d.mcFloor(), d.minRate()), p);
+        assertEquals(p, Protocols.fromJson(Protocols.toJson(p), "x"), "what a study records reads back the same");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "speed: 3                 | unknown field 'speed'",
+            "inputs: 2.7              | .inputs: must be a whole number, got 2.7",
+            "inputs: abc              | .inputs: must be a whole number",
+            "trainFraction: 1.5       | trainFraction must be in (0, 1), got 1.5",
+            "states: spikes           | spikes",
+            "states: [voltage]        | .states: must be text",
+            "minRate: x               | .minRate: must be a number",
+            "delays: 0                | delays must be >= 1, got 0",
+            "[1, 2]                   | must be an object",
+            "'inputs: [1'             | not valid YAML/JSON"})
+    void badFilesNameTheFileAndTheField(String content, String message) throws Exception {
+        Path f = Files.writeString(dir.resolve("bad.yaml"), content.startsWith("'") ? content.substring(1, content.length() - 1) : content);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Protocols.read(f));
+        assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+}
