@@ -62,8 +62,13 @@ final class EvaluateCommand implements Callable<Integer> {
             + "; the others keep their defaults. Its state kinds are read by the task stage too.")
     Path protocolFile;
 
+    @Option(names = "--train-fraction", defaultValue = "1", paramLabel = "F",
+            description = "Train the task stage (STDP pass and readout) on a seeded, stratified fraction of the training split, for learning curves (classification; default: ${DEFAULT-VALUE}).")
+    double trainFraction;
+
     @Override
     public Integer call() throws Exception {
+        if (!(trainFraction > 0 && trainFraction <= 1)) throw new Main.BadInputException("--train-fraction must be in (0, 1], got " + trainFraction);
         if (horizon < 1) throw new Main.BadInputException("--horizon must be >= 1, got " + horizon);
         TrialEvaluator evaluator = evaluator(task, new Tasks.Source(dataset, train, test, data), horizon);
         Tasks.Data taskData = data(evaluator);
@@ -74,12 +79,12 @@ final class EvaluateCommand implements Callable<Integer> {
         TrialEvaluator.TaskScore score = null;
         if (evaluator.hasTaskStage()) {
             try {
-                score = evaluator.task(spec, s, protocol);
+                score = evaluator.task(spec, s, protocol, trainFraction);
             } catch (IllegalArgumentException e) {
                 throw new Main.BadInputException(e.getMessage());
             }
         }
-        String detail = taskData.describe(horizon);
+        String detail = taskData.describe(horizon) + (trainFraction < 1 ? String.format(" (trained on %.0f%% of the training split)", 100 * trainFraction) : "");
         MemoryEvaluation.Result m;
         try {
             m = evaluator.memory(spec, s, protocol);
@@ -89,6 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json) {
             ObjectNode o = DesignFiles.mapper().createObjectNode();
             o.put("design", design.describe()).put("seed", s).put("task", task);
+            if (trainFraction < 1) o.put("trainFraction", trainFraction);
             Reports.putMemory(o, m);
             if (score != null) Reports.putTask(o, score);
             System.out.println(DesignFiles.mapper().writeValueAsString(o));

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code hrsnn} command. Exit codes: 0 success, 1 failure while running, 2 bad input or usage. */
 @Command(name = "hrsnn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Design tool for heterogeneous recurrent spiking neural networks (HRSNN).",
-        subcommands = {DemoCommand.class, StudyCommand.class, EvaluateCommand.class, SimulateCommand.class, DesignCommand.class, NirCommand.Export.class, NirCommand.Import.class, SpaceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, StudyCommand.class, EvaluateCommand.class, BaselineCommand.class, SimulateCommand.class, DesignCommand.class, NirCommand.Export.class, NirCommand.Import.class, SpaceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
 

@@ -63,13 +63,28 @@ public final class ClassificationEvaluation {
         double[][] xTest = features(net, test, scaling, stepsPerValue, s, rate);
         int classes = train.classes().size();
         double accuracy = RidgeClassifier.fit(xTrain, train.labels(), classes).accuracy(xTest, test.labels());
-        double baseline = RidgeClassifier.fit(rawFeatures(train, scaling, s.points()), train.labels(), classes)
-                .accuracy(rawFeatures(test, scaling, s.points()), test.labels());
+        double[] baselines = baselines(train, test, scaling, s.points());
+        Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
+        return new Result(accuracy, baselines[0], baselines[1], activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The two raw-input baselines of {@link #evaluate} for analog input (z-scored with the training split): the
+     * readout on the input at the sampling moments plus channel means, and on the input at every time step.
+     * For other models compared on the same split ({@code hrsnn baseline}).
+     */
+    public static double[] rawInputBaselines(LabelledSeries train, LabelledSeries test, Settings s) {
+        return baselines(train, test, InputScaling.of(train.series(), train.channels(), false), s.points());
+    }
+
+    private static double[] baselines(LabelledSeries train, LabelledSeries test, InputScaling scaling, int points) {
+        int classes = train.classes().size();
+        double baseline = RidgeClassifier.fit(rawFeatures(train, scaling, points), train.labels(), classes)
+                .accuracy(rawFeatures(test, scaling, points), test.labels());
         int length = train.series().stream().mapToInt(x -> x.length).max().orElse(1);
         double strong = RidgeClassifier.fit(everyStep(train, scaling, length), train.labels(), classes)
                 .accuracy(everyStep(test, scaling, length), test.labels());
-        Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
-        return new Result(accuracy, baseline, strong, activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
+        return new double[] {baseline, strong};
     }
 
     /**

@@ -6,10 +6,10 @@ import java.util.List;
  * Per-channel affine scaling of input series, fitted on training data only: z-scores (for analog and
  * delta input), or min-max to [0, 1] (for rate coding, which reads values as fractions of its maximum rate).
  */
-record InputScaling(double[] offset, double[] factor) {
+public record InputScaling(double[] offset, double[] factor) {
 
     /** Fits on {@code series} (each [time][channel]). */
-    static InputScaling of(List<double[][]> series, int channels, boolean unitInterval) {
+    public static InputScaling of(List<double[][]> series, int channels, boolean unitInterval) {
         double[] lo = new double[channels], hi = new double[channels], mean = new double[channels], sq = new double[channels];
         java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
@@ -38,7 +38,7 @@ record InputScaling(double[] offset, double[] factor) {
         return new InputScaling(offset, factor);
     }
 
-    double[][] apply(double[][] s) {
+    public double[][] apply(double[][] s) {
         double[][] out = new double[s.length][offset.length];
         for (int t = 0; t < s.length; t++) for (int j = 0; j < offset.length; j++) out[t][j] = (s[t][j] - offset[j]) * factor[j];
         return out;

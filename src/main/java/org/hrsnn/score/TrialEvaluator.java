@@ -116,11 +116,22 @@ public final class TrialEvaluator {
 
     /** Stage 2, reading the state kinds of {@code protocol} (the same states as its memory stage). */
     public TaskScore task(NetworkSpec spec, long seed, MemoryProtocol protocol) throws IOException {
+        return task(spec, seed, protocol, 1);
+    }
+
+    /**
+     * Stage 2 with the classifier (and the STDP phase) trained on a seeded, stratified {@code trainFraction}
+     * of the training split ({@link org.hrsnn.task.Subsets#stratified}), for learning curves; prediction
+     * tasks take 1 only.
+     */
+    public TaskScore task(NetworkSpec spec, long seed, MemoryProtocol protocol, double trainFraction) throws IOException {
         Tasks.Data d = data();
+        if (trainFraction != 1 && task.kind() != Tasks.Kind.CLASSIFICATION)
+            throw new IllegalArgumentException("--train-fraction is for classification tasks, got --task " + task.name());
         switch (task.kind()) {
             case CLASSIFICATION -> {
                 var c = ClassificationEvaluation.Settings.DEFAULT;
-                var r = ClassificationEvaluation.evaluate(spec, seed, d.train(), d.test(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()));
+                var r = ClassificationEvaluation.evaluate(spec, seed, org.hrsnn.task.Subsets.stratified(d.train(), trainFraction), d.test(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()));
                 return new TaskScore(task.metric(), r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             case PREDICTION -> {

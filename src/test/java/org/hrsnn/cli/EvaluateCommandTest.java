@@ -33,4 +33,15 @@ class EvaluateCommandTest {
         assertTrue(r.err().contains("--protocol " + p + ": holdMs must be > 0, got -1.0"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    @Test
+    void trainFractionIsCheckedAndForClassificationOnly() {
+        Run r = hrsnn("evaluate", "--task", "japanese-vowels", "--train-fraction", "0");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("--train-fraction must be in (0, 1], got 0.0"), r.err());
+        r = hrsnn("evaluate", "--task", "narma10", "--train-fraction", "0.5");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("--train-fraction is for classification tasks"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
 }
