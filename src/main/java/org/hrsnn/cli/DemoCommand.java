@@ -40,6 +40,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (workers < 1 || workers > 256) throw new Main.BadInputException("--workers must be from 1 to 256, got " + workers);
         PrintWriter out = spec.commandLine().getOut();
         Study s;
         if (Files.exists(root.resolve(name).resolve(Study.CONFIG))) {

@@ -40,11 +40,16 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
 
+    /** Longest run: 10 million steps (1,000 s at dt = 0.1 ms, an hour or more of computing for 1,000 neurons). */
+    static final long MAX_STEPS = 10_000_000;
+
     @Override
     public Integer call() throws Exception {
         if (!(duration > 0)) throw new Main.BadInputException("--duration must be > 0 ms, got " + duration);
         DesignFiles.Design d = design.load();
         NetworkSpec spec = d.network();
+        if (duration / spec.dt() > MAX_STEPS) // beyond it the step count overflows, and the raster outgrows memory
+            throw new Main.BadInputException(String.format("--duration must be at most %.0f ms (%,d time steps of dt = %s ms), got %s", MAX_STEPS * spec.dt(), MAX_STEPS, spec.dt(), duration));
         long s = DesignSource.seed(seed, d);
         long t0 = System.nanoTime();
         Network net = Network.instantiate(spec, s);

@@ -200,12 +200,14 @@ final class StudyCommand {
 
         @Override
         public Integer call() throws Exception {
+            // Everything is checked before anything is written: options, study, data, journal; the budget last.
+            if (workers < 1 || workers > 256) throw new Main.BadInputException("--workers must be from 1 to 256, got " + workers);
+            Duration d = timeout == null ? null : duration("--timeout", timeout);
+            Duration perTrial = trialTimeout == null ? null : duration("--trial-timeout", trialTimeout);
             Study s = open(root, name);
-            if (workers < 1) throw new Main.BadInputException("--workers must be >= 1, got " + workers);
-            Duration d = timeout == null ? null : duration(timeout);
-            Duration perTrial = trialTimeout == null ? null : duration(trialTimeout);
             HrsnnProblem problem = problem(s);
             loadData(problem); // before anything is changed: data that changed since the study was made are refused
+            s.trials(); // a corrupt journal is refused before the budget is rewritten
             if (trials != null) {
                 try {
                     s = s.withTrials(trials);
@@ -236,20 +238,26 @@ final class StudyCommand {
     static final class Resume extends Run {
     }
 
-    static Duration duration(String s) {
+    /** A positive duration given to {@code option}: 90s, 10m, 2h or ISO-8601 (PT10M). */
+    static Duration duration(String option, String s) {
+        Duration d;
         try {
-            if (s.toUpperCase(Locale.ROOT).startsWith("P")) return Duration.parse(s);
-            char unit = s.charAt(s.length() - 1);
-            long v = Long.parseLong(s.substring(0, s.length() - 1));
-            return switch (unit) {
-                case 's' -> Duration.ofSeconds(v);
-                case 'm' -> Duration.ofMinutes(v);
-                case 'h' -> Duration.ofHours(v);
-                default -> throw new IllegalArgumentException();
-            };
+            if (s.toUpperCase(Locale.ROOT).startsWith("P")) d = Duration.parse(s);
+            else {
+                char unit = s.charAt(s.length() - 1);
+                long v = Long.parseLong(s.substring(0, s.length() - 1));
+                d = switch (unit) {
+                    case 's' -> Duration.ofSeconds(v);
+                    case 'm' -> Duration.ofMinutes(v);
+                    case 'h' -> Duration.ofHours(v);
+                    default -> throw new IllegalArgumentException();
+                };
+            }
         } catch (RuntimeException e) {
-            throw new Main.BadInputException("durations must look like 90s, 10m, 2h or PT10M, got '" + s + "'");
+            throw new Main.BadInputException(option + " must look like 90s, 10m, 2h or PT10M, got '" + s + "'");
         }
+        if (d.isNegative() || d.isZero()) throw new Main.BadInputException(option + " must be longer than zero, got '" + s + "'");
+        return d;
     }
 
     static void progress(PrintWriter out, Trial t, List<Trial> all, int budget, StudyRunner.Pace pace) {
@@ -302,10 +310,14 @@ final class StudyCommand {
             if (names.isEmpty())
                 out.printf("no studies in %s (it has no NAME/%s); --root DIR or $HRSNN_STUDIES chooses another folder%n", root.toAbsolutePath().normalize(), Study.CONFIG);
             for (String n : names) {
-                Study s = open(root, n);
-                var t = s.trials();
-                out.printf("%-24s %3d/%-3d finished  task %-16s objective %s%n", n, t.stream().filter(Trial::finished).count(), s.config().trials(),
-                        s.config().task(), s.config().objective().label());
+                try { // one unreadable study does not hide the others
+                    Study s = Study.open(root, n);
+                    var t = s.trials();
+                    out.printf("%-24s %3d/%-3d finished  task %-16s objective %s%n", n, t.stream().filter(Trial::finished).count(), s.config().trials(),
+                            s.config().task(), s.config().objective().label());
+                } catch (StudyException | java.io.IOException e) {
+                    out.printf("%-24s cannot be opened: %s%n", n, Main.oneLine(e instanceof java.io.IOException io ? org.hrsnn.export.FileProblems.describe(io) : e.getMessage()));
+                }
             }
             out.flush();
             return 0;
@@ -439,6 +451,7 @@ final class StudyCommand {
 
         @Override
         public Integer call() throws Exception {
+            if (top < 0) throw new Main.BadInputException("--top must be >= 0, got " + top);
             StudyOutput.Format f = format();
             Study s = open(root, name);
             List<Trial> all = s.trials();
@@ -489,6 +502,7 @@ final class StudyCommand {
 
         @Override
         public Integer call() throws Exception {
+            if (top < 0) throw new Main.BadInputException("--top must be >= 0, got " + top);
             Study s = open(root, name);
             Path dir = out != null ? out : s.folder().resolve("export");
             var byNumber = new java.util.HashMap<Integer, Trial>();
