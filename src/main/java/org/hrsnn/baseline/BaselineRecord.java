@@ -22,7 +22,8 @@ public record BaselineRecord(String model, String task, JsonNode data, String me
 
     /** Whether this result was obtained on the task and data a study recorded (same task name, same data identity). */
     public boolean sameData(String studyTask, JsonNode studyData) {
-        return task.equals(studyTask) && (data == null ? studyData == null || studyData.isNull() : data.equals(studyData));
+        boolean none = data == null || data.isNull(), studyNone = studyData == null || studyData.isNull(); // generated tasks have no data identity
+        return task.equals(studyTask) && (none ? studyNone : data.equals(studyData));
     }
 
     /** Reads a record; an IOException naming the file and the field when it is not one. */

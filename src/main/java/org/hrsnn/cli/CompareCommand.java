@@ -42,6 +42,9 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write compare.html and its figures (PNG, SVG) into DIR (replaced).")
     Path outDir;
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A supervised baseline's record (hrsnn baseline srnn --out FILE) to list after the groups "
+            + "when it was obtained on the studies' task and data; repeatable (text and json output).")
+    List<Path> baselineFiles = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -75,10 +78,25 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
             input.add(new StudyComparison.Group(e.getKey(), e.getValue(), studies));
         }
         StudyComparison c = StudyComparison.of(input, seed);
+        var config = StudyCommand.open(root, named.values().iterator().next().get(0)).config();
+        List<org.hrsnn.baseline.BaselineRecord> same = new ArrayList<>(), other = new ArrayList<>();
+        for (Path b : baselineFiles) {
+            org.hrsnn.baseline.BaselineRecord r;
+            try {
+                r = org.hrsnn.baseline.BaselineRecord.read(b);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new Main.BadInputException("--baseline " + b + ": no such file");
+            } catch (java.io.IOException e) {
+                throw new Main.BadInputException("--baseline " + e.getMessage());
+            }
+            (r.sameData(config.task(), config.evaluation() == null ? null : config.evaluation().get("data")) ? same : other).add(r);
+        }
         java.io.PrintWriter out = out();
         Path html = outDir == null ? null : c.write(outDir, "hrsnn " + Main.version());
         if (format.equals("json")) {
-            StudyOutput.tree(out, StudyOutput.Format.JSON, c.tree());
+            Map<String, Object> tree = new LinkedHashMap<>(c.tree());
+            if (!same.isEmpty()) tree.put("baselines", same.stream().map(org.hrsnn.baseline.BaselineRecord::json).toList());
+            StudyOutput.tree(out, StudyOutput.Format.JSON, tree);
             return 0;
         }
         String first = named.keySet().iterator().next();
@@ -90,6 +108,11 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
                         java.util.Arrays.toString(java.util.Arrays.stream(s.values()).mapToObj(v -> String.format("%.4g", v)).toArray()), test);
             }
         }
+        if (!same.isEmpty()) out.println("supervised baselines on the same task and data:");
+        for (var b : same)
+            out.printf("  %s: %s %.4g, S %.3g Hz, %.3g synaptic ops per sample, %d parameters, %d training samples, %.1f s%n", b.model(), b.metric(), b.value(),
+                    b.rateHz(), b.synapticOps(), b.parameters(), b.trainSamples(), b.trainSeconds());
+        for (var b : other) out.println("left out: the " + b.model() + " baseline was obtained on other data (task " + b.task() + ") than these studies");
         if (html != null) out.println("wrote " + html + " and its figures");
         out.flush();
         return 0;

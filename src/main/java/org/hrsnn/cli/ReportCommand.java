@@ -22,6 +22,8 @@ import java.util.concurrent.Callable;
 final class ReportCommand extends StudyCommand.Root implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = StudyCommand.STUDY_NAME) String name;
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder, replaced when it holds a report (default: STUDY/report).") Path out;
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A supervised baseline's record (hrsnn baseline srnn --out FILE) to show beside the best designs; repeatable. Records on other data are left out with a note.")
+    java.util.List<Path> baselines = new java.util.ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -35,7 +37,17 @@ final class ReportCommand extends StudyCommand.Root implements Callable<Integer>
         Path dir = out != null ? out : s.folder().resolve("report");
         String refused = StudyReport.notReplaceable(dir.toAbsolutePath().normalize(), "report.html");
         if (refused != null) throw new Main.BadInputException("--out: " + refused);
-        StudyReport.Result r = StudyReport.write(s, problem, dir, "hrsnn " + Main.version());
+        java.util.List<org.hrsnn.baseline.BaselineRecord> records = new java.util.ArrayList<>();
+        for (Path b : baselines) {
+            try {
+                records.add(org.hrsnn.baseline.BaselineRecord.read(b));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new Main.BadInputException("--baseline " + b + ": no such file");
+            } catch (java.io.IOException e) {
+                throw new Main.BadInputException("--baseline " + e.getMessage());
+            }
+        }
+        StudyReport.Result r = StudyReport.write(s, problem, dir, "hrsnn " + Main.version(), records);
         PrintWriter w = out();
         for (Charts.Figure f : r.figures()) w.println("wrote " + r.folder().resolve(f.png()) + (f.svg() == null ? "" : " and " + f.svg()));
         for (String n : r.notes()) w.println("note: " + n);

@@ -49,6 +49,7 @@ public final class StudyReport {
     private final Path dir;
     private final List<Charts.Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<org.hrsnn.baseline.BaselineRecord> baselines = new ArrayList<>();
 
     private StudyReport(Study study, HrsnnProblem problem, List<Journal.Event> events, String tool, Path dir) throws IOException {
         this.study = study;
@@ -65,6 +66,14 @@ public final class StudyReport {
      * rebuild), the report says so and draws everything else.
      */
     public static Result write(Study study, HrsnnProblem problem, Path out, String tool) throws IOException {
+        return write(study, problem, out, tool, List.of());
+    }
+
+    /**
+     * The same with supervised baselines ({@code hrsnn baseline srnn --out FILE} records) shown beside the best
+     * designs; a record obtained on other data than the study's is left out with a note.
+     */
+    public static Result write(Study study, HrsnnProblem problem, Path out, String tool, List<org.hrsnn.baseline.BaselineRecord> baselines) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
         String refused = notReplaceable(target, "report.html");
@@ -73,6 +82,7 @@ public final class StudyReport {
         try {
             org.hrsnn.export.FilePermissions.asNewDirectory(tmp);
             StudyReport r = new StudyReport(study, problem, study.journal().read(), tool, tmp);
+            r.baselines.addAll(baselines);
             r.build();
             Path old = null;
             if (Files.exists(target)) {
@@ -463,6 +473,24 @@ public final class StudyReport {
 
     // ---------------------------------------------------------------- the page
 
+    /** The supervised baselines beside the study's best design by the task metric (and its raw-input baseline). */
+    private void baselineSection(Html h, List<org.hrsnn.baseline.BaselineRecord> same, List<Trial> byTask, String task) {
+        h.h2("Supervised baselines", "baselines");
+        h.p("Results of `hrsnn baseline srnn` on the same task and data (same data identity), beside this study's best design by the task metric. "
+                + "S is the mean rate in Hz in both; the HRSNN's readout is a ridge fit, the SRNN is trained end to end by backpropagation through time.");
+        List<List<String>> rows = new ArrayList<>();
+        if (!byTask.isEmpty() && task != null) {
+            Trial best = byTask.get(0);
+            rows.add(List.of("HRSNN trial " + best.number(), cell(best.metric(task)), cell(best.metric("s")), "", "ridge readout only", "", "",
+                    cell(best.metric("baseline")) + " / " + cell(best.metric("strongBaseline"))));
+        }
+        for (var b : same)
+            rows.add(List.of(b.model(), cell(b.value()), cell(b.rateHz()), cell(b.synapticOps()), String.valueOf(b.parameters()),
+                    b.trainSamples() + " (" + cell(b.trainFraction()) + ")", cell(b.trainSeconds()) + " s", ""));
+        h.table(List.of("model", task == null ? "task metric" : task, "S (Hz)", "synaptic ops per sample", "trainable parameters", "training samples (fraction)",
+                "training time", "raw input (moments / every step)"), rows, new boolean[] {true, false, false, false, false, false, false, false});
+    }
+
     private String html(String task) throws IOException {
         var c = study.config();
         Html h = new Html("Study report: " + c.name(), dir);
@@ -474,12 +502,19 @@ public final class StudyReport {
                 byTask.isEmpty() || task == null ? "" : String.format(Locale.ROOT, "; best %s %.4g (trial %d)", task, byTask.get(0).metric(task), byTask.get(0).number())));
         List<String[]> toc = new ArrayList<>();
         for (Charts.Figure f : figures) toc.add(new String[] {"fig-" + f.name(), f.title()});
+        List<org.hrsnn.baseline.BaselineRecord> same = new ArrayList<>();
+        for (var b : baselines) {
+            if (b.sameData(c.task(), c.evaluation() == null ? null : c.evaluation().get("data"))) same.add(b);
+            else notes.add("a " + b.model() + " baseline on task " + b.task() + " was left out: it was obtained on other data than this study's");
+        }
+        if (!same.isEmpty()) toc.add(new String[] {"baselines", "Supervised baselines"});
         toc.add(new String[] {"settings", "Settings and provenance"});
         toc.add(new String[] {"trials", "Trials"});
         h.contents(toc);
         for (String n : notes) h.note("Note: " + n + ".");
         h.h2("Figures", "figures");
         for (Charts.Figure f : figures) h.figure(f);
+        if (!same.isEmpty()) baselineSection(h, same, byTask, task);
         h.h2("Settings and provenance", "settings");
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("study", c.name()));

@@ -71,6 +71,30 @@ class ReportCommandsTest {
         assertTrue(text.out().startsWith("best E:\n  a1 "), text.out());
     }
 
+    /** A baseline record on the studies' task and data is listed after the groups (text and JSON); one on other data is named as left out. */
+    @Test
+    void compareListsSupervisedBaselinesOnTheSameData() throws Exception {
+        twoSpaces();
+        Path same = baseline("same.json", "memory-capacity"), other = baseline("other.json", "japanese-vowels");
+        InProcess.Run r = study("compare", "a1", "a2", "b1", "b2", "--baseline", same.toString(), "--baseline", other.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("supervised baselines on the same task and data:\n  SRNN x: mc 4.500, S 12.0 Hz"), r.out());
+        assertTrue(r.out().contains("left out: the SRNN x baseline was obtained on other data (task japanese-vowels)"), r.out());
+        JsonNode j = JSON.readTree(study("compare", "a1", "a2", "b1", "b2", "--format", "json", "--baseline", same.toString()).out());
+        assertEquals("SRNN x", j.path("baselines").get(0).path("model").asText());
+        InProcess.Run bad = study("compare", "a1", "b1", "--baseline", root.resolve("none.json").toString());
+        assertEquals(Main.BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("none.json: no such file"), bad.err());
+    }
+
+    private Path baseline(String file, String task) throws Exception {
+        var rec = org.hrsnn.export.DesignFiles.mapper().createObjectNode();
+        rec.put("format", "hrsnn-baseline").put("version", 1).put("model", "SRNN x").put("task", task).putNull("data");
+        rec.put("metric", "mc").put("value", 4.5).put("rateHz", 12.0).put("synapticOpsPerSample", 100).put("inputMacsPerSample", 1)
+                .put("parameters", 10).put("trainSamples", 5).put("trainFraction", 1.0).put("trainSeconds", 0.5);
+        return Files.writeString(root.resolve(file), rec.toPrettyString());
+    }
+
     @Test
     void compareRefusesOneGroupAndUnknownOptions() throws Exception {
         twoSpaces();

@@ -30,7 +30,23 @@ class StudyReportTest {
         copy(Path.of("studies/example"), root.resolve("example"));
         Study s = Study.open(root, "example");
         trials = s.trials();
-        report = StudyReport.write(s, HrsnnProblem.of(s.config()), tmp.resolve("out"), "test");
+        // A supervised baseline's record on the study's own data (as `hrsnn baseline srnn --out` writes it).
+        var rec = org.hrsnn.export.DesignFiles.mapper().createObjectNode();
+        rec.put("format", "hrsnn-baseline").put("version", 1).put("model", "SRNN test record").put("task", s.config().task());
+        rec.set("data", s.config().evaluation().get("data"));
+        rec.put("metric", "accuracy").put("value", 0.9).put("rateHz", 42.5).put("synapticOpsPerSample", 1234).put("inputMacsPerSample", 10)
+                .put("parameters", 5650).put("trainSamples", 270).put("trainFraction", 1.0).put("trainSeconds", 3.5);
+        Path file = Files.writeString(Files.createDirectories(tmp.resolve("studies")).resolve("srnn.json"), rec.toPrettyString());
+        report = StudyReport.write(s, HrsnnProblem.of(s.config()), tmp.resolve("out"), "test", List.of(org.hrsnn.baseline.BaselineRecord.read(file)));
+    }
+
+    @Test
+    void aSupervisedBaselineOnTheSameDataIsShownBesideTheBestDesign() throws Exception {
+        String html = Files.readString(report.html());
+        assertTrue(html.contains("Supervised baselines"), "section");
+        assertTrue(html.contains("SRNN test record") && html.contains("42.5") && html.contains("1234"), "the record's row");
+        int best = org.hrsnn.study.Ranking.byTask(trials).get(0).number();
+        assertTrue(html.contains("HRSNN trial " + best), "the best design's row");
     }
 
     static void copy(Path from, Path to) throws Exception {
