@@ -11,27 +11,54 @@ import java.io.PrintStream;
 
 /**
  * Time per trial: the memory stage (build, STDP training, measurement run, readouts) and the
- * JapaneseVowels task stage of a design resized to each size (80:20), under the default protocol.
+ * JapaneseVowels task stage of a design resized to each size (80:20), under the default protocol; and the
+ * memory a trial takes: the peak heap of the trial (the heap pools' peak usage, reset after a full GC before the
+ * trial, less the heap in use then) beside the network's estimate ({@link org.hrsnn.sim.MemoryEstimate}).
  */
 public final class TrialBenchmark {
     private TrialBenchmark() {}
 
     public static void run(NetworkSpec template, int[] sizes, int repeats, boolean task, PrintStream out) throws IOException {
         var evaluator = new TrialEvaluator("japanese-vowels");
-        out.printf("%8s %4s %8s %8s %8s %8s %8s %8s %8s%n", "neurons", "run", "build", "STDP", "measure", "readout", "memory", "task", "total");
+        out.printf("%8s %4s %8s %8s %8s %8s %8s %8s %8s %9s %9s%n", "neurons", "run", "build", "STDP", "measure", "readout", "memory", "task", "total",
+                "peak MiB", "net MiB");
         for (int n : sizes) {
             int nE = Math.round(0.8f * n);
             NetworkSpec spec = new NetworkSpec(new Population(nE, template.excitatory().neuron()), new Population(n - nE, template.inhibitory().neuron()),
                     template.recurrent(), template.input(), template.stdp(), template.dt());
+            double estimate = org.hrsnn.sim.MemoryEstimate.of(spec).bytes() / (1 << 20);
             for (int r = 0; r < repeats; r++) {
+                long before = heapBeforeTrial();
                 long t0 = System.nanoTime();
                 MemoryEvaluation.Result m = MemoryEvaluation.evaluate(spec, 1 + r, MemoryProtocol.DEFAULT);
                 double memory = (System.nanoTime() - t0) / 1e9;
                 double taskSeconds = task ? evaluator.task(spec, 1 + r).seconds() : 0;
                 var t = m.timings();
-                out.printf("%8d %4d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f%n", n, r + 1, t.build(), t.training(), t.run(), t.readout(), memory,
-                        taskSeconds, memory + taskSeconds);
+                double peak = (peakHeap() - before) / (double) (1 << 20);
+                out.printf("%8d %4d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %9.0f %9.0f%n", n, r + 1, t.build(), t.training(), t.run(), t.readout(), memory,
+                        taskSeconds, memory + taskSeconds, peak, estimate);
             }
         }
+    }
+
+    /** The heap in use after a full collection; resets the pools' peaks so that {@link #peakHeap} sees only what follows. */
+    static long heapBeforeTrial() {
+        System.gc();
+        var pools = java.lang.management.ManagementFactory.getMemoryPoolMXBeans();
+        long used = 0;
+        for (var p : pools)
+            if (p.getType() == java.lang.management.MemoryType.HEAP) {
+                used += p.getUsage().getUsed();
+                p.resetPeakUsage();
+            }
+        return used;
+    }
+
+    /** The sum of the heap pools' peak usage since the last reset (an upper bound of the peak heap: pools peak at different times). */
+    static long peakHeap() {
+        long peak = 0;
+        for (var p : java.lang.management.ManagementFactory.getMemoryPoolMXBeans())
+            if (p.getType() == java.lang.management.MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
+        return peak;
     }
 }

@@ -40,6 +40,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (workers < 1 || workers > 256) throw new Main.BadInputException("--workers must be from 1 to 256, got " + workers);
         PrintWriter out = spec.commandLine().getOut();
         Study s;
         if (Files.exists(root.resolve(name).resolve(Study.CONFIG))) {
@@ -58,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         var problem = StudyCommand.problem(s);
         StudyCommand.loadData(problem);
-        new StudyRunner(s, problem).run(null, workers, (t, all, budget, sec) -> StudyCommand.progress(out, t, all, budget, sec));
+        new StudyRunner(s, problem).run(null, workers, (t, all, budget, pace) -> StudyCommand.progress(out, t, all, budget, pace));
         CommandLine cl = Main.commandLine();
         cl.setOut(out);
         cl.setErr(spec.commandLine().getErr());

@@ -30,11 +30,18 @@ final class DesignSource {
     DesignFiles.Design load() {
         if (file != null && reference != null) throw new Main.BadInputException("give either --design or --reference, not both");
         if (file == null) return new DesignFiles.Design(builtIn(reference == null ? Reference.heterogeneous : reference), null);
+        DesignFiles.Design d;
         try {
-            return DesignFiles.read(file);
+            d = DesignFiles.read(file);
         } catch (DesignFormatException e) {
             throw new Main.BadInputException(e.getMessage());
         }
+        try {
+            org.hrsnn.sim.MemoryEstimate.of(d.network()).check(); // refused here, naming the file, rather than when it is built
+        } catch (org.hrsnn.sim.MemoryEstimate.TooLargeException e) {
+            throw new Main.BadInputException(file + ": " + e.getMessage());
+        }
+        return d;
     }
 
     /** The seed to use: the command's, else the design's, else 1. */

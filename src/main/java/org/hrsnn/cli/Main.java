@@ -21,15 +21,39 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof BadInputException) {
-                cmd.getErr().println("error: " + e.getMessage());
-                return BAD_INPUT;
-            }
-            cmd.getErr().println("error: " + e);
-            e.printStackTrace(cmd.getErr());
-            return 1;
+            Failure f = Failure.of(e);
+            cmd.getErr().println("error: " + f.message());
+            if (f.code() != BAD_INPUT && System.getenv("HRSNN_DEBUG") != null) e.printStackTrace(cmd.getErr());
+            cmd.getErr().flush();
+            return f.code();
+        });
+        // A bad option or value: one line and where to read more, not the whole usage.
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("error: " + oneLine(e.getMessage()) + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
+            cmd.getErr().flush();
+            return BAD_INPUT;
         });
         return cl;
+    }
+
+    /** What the user is told about an exception that ended a command, and the exit code. */
+    record Failure(int code, String message) {
+        static Failure of(Throwable e) {
+            if (e instanceof BadInputException) return new Failure(BAD_INPUT, oneLine(e.getMessage()));
+            if (e instanceof org.hrsnn.study.Journal.CorruptJournalException) // a damaged file: the user must repair or restore it
+                return new Failure(BAD_INPUT, oneLine(e.getMessage()) + " (repair or restore the journal; nothing was changed)");
+            if (e instanceof org.hrsnn.sim.MemoryEstimate.TooLargeException) return new Failure(BAD_INPUT, oneLine(e.getMessage()));
+            if (e instanceof java.io.IOException io) return new Failure(1, oneLine(org.hrsnn.export.FileProblems.describe(io)));
+            if (e instanceof OutOfMemoryError) return new Failure(1, "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB; give Java more with -Xmx, as in HRSNN_JAVA_OPTS=-Xmx8g)");
+            return new Failure(1, "internal error: " + oneLine(String.valueOf(e)) + " (set HRSNN_DEBUG=1 for the stack trace, and please report it)");
+        }
+    }
+
+    /** A message on one line. */
+    static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     public static void main(String[] args) {

@@ -25,11 +25,12 @@ final class SpaceCommand {
             try {
                 s = SearchSpaceFiles.read(spaceFile);
                 var tree = SearchSpaceFiles.tree(spaceFile);
-                if (tree.has("template")) { // an HRSNN space: check its template and every path, as study create does
-                    var ds = org.hrsnn.problem.DesignSpace.of(spaceFile.toString(), org.hrsnn.problem.DesignSpace.inlineTemplate(spaceFile, tree), s.space());
-                    design = String.format("; template %s, homogeneous: %s; every path checked, the design is valid at the defaults and at each parameter's bounds",
-                            tree.get("template").asText(), ds.homogeneous().name().toLowerCase(java.util.Locale.ROOT));
-                }
+                // The same checks as study create (its template, every path, the design at the bounds, its memory),
+                // so that a space this command calls valid is one a study can be made from.
+                var ds = org.hrsnn.problem.DesignSpace.of(spaceFile.toString(), org.hrsnn.problem.DesignSpace.inlineTemplate(spaceFile, tree), s.space());
+                design = String.format("; template %s, homogeneous: %s; every path checked, the design is valid at the defaults and at each parameter's bounds"
+                                + " and fits in memory with every parameter at its highest value",
+                        tree.get("template").asText(), ds.homogeneous().name().toLowerCase(java.util.Locale.ROOT));
             } catch (SearchSpaceFiles.SpaceFileException e) {
                 throw new Main.BadInputException(e.getMessage());
             }

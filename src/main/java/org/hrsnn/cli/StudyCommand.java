@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "study", mixinStandardHelpOptions = true, description = "Hyper-parameter studies: create, run, resume, inspect, export.",
         subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class, StudyCommand.ListStudies.class, CompareCommand.class,
-                StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Export.class})
+                StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Export.class, ReportCommand.class})
 final class StudyCommand {
     static final String PROTOCOL_FIELDS = "trainingInputs, washout, inputs, trainFraction, delays, holdMs, states (e.g. voltage+counts), mcFloor, minRate";
     static final String STUDY_NAME = "The study (its folder under --root).";
@@ -185,15 +185,29 @@ final class StudyCommand {
         @Option(names = "--timeout", paramLabel = "D", description = "Stop starting trials after this long (ISO-8601 like PT10M, or 90s, 10m, 2h).") String timeout;
         @Option(names = "--workers", defaultValue = "1", description = "Trials evaluated in parallel threads (default: ${DEFAULT-VALUE}).") int workers;
         @Option(names = "--trial-timeout", paramLabel = "D", description = "Record a trial as failed when it takes longer than this (90s, 10m, PT5M).") String trialTimeout;
+        @Option(names = "--progress", paramLabel = "HOW", defaultValue = "auto",
+                description = "bar (a live bar with ETA, redrawn in place), lines (a line per trial), or auto: bar on a terminal, else lines (default: ${DEFAULT-VALUE}).")
+        String progress;
+
+        boolean progressMode() {
+            return switch (progress) {
+                case "bar" -> true;
+                case "lines" -> false;
+                case "auto" -> System.console() != null && !"dumb".equals(System.getenv("TERM"));
+                default -> throw new Main.BadInputException("--progress must be auto, bar or lines, got '" + progress + "'");
+            };
+        }
 
         @Override
         public Integer call() throws Exception {
+            // Everything is checked before anything is written: options, study, data, journal; the budget last.
+            if (workers < 1 || workers > 256) throw new Main.BadInputException("--workers must be from 1 to 256, got " + workers);
+            Duration d = timeout == null ? null : duration("--timeout", timeout);
+            Duration perTrial = trialTimeout == null ? null : duration("--trial-timeout", trialTimeout);
             Study s = open(root, name);
-            if (workers < 1) throw new Main.BadInputException("--workers must be >= 1, got " + workers);
-            Duration d = timeout == null ? null : duration(timeout);
-            Duration perTrial = trialTimeout == null ? null : duration(trialTimeout);
             HrsnnProblem problem = problem(s);
             loadData(problem); // before anything is changed: data that changed since the study was made are refused
+            s.trials(); // a corrupt journal is refused before the budget is rewritten
             if (trials != null) {
                 try {
                     s = s.withTrials(trials);
@@ -206,7 +220,10 @@ final class StudyCommand {
             out.printf("study '%s': %d of %d trials finished; task %s, objective %s%n", name, before, s.config().trials(),
                     s.config().task(), s.config().objective().label());
             out.flush();
-            int n = new StudyRunner(s, problem, perTrial).run(d, workers, (t, all, budget, sec) -> progress(out, t, all, budget, sec));
+            int n;
+            try (RunProgress progress = RunProgress.of(out, progressMode(), name, before, s.config().trials())) {
+                n = new StudyRunner(s, problem, perTrial).run(d, workers, progress);
+            }
             List<Trial> all = s.trials();
             String where = shell(name) + rootArg();
             out.printf("this run finished %d trial(s); %d of %d done. Results: hrsnn study status %s; designs: hrsnn study export %s%n",
@@ -221,31 +238,48 @@ final class StudyCommand {
     static final class Resume extends Run {
     }
 
-    static Duration duration(String s) {
+    /** A positive duration given to {@code option}: 90s, 10m, 2h or ISO-8601 (PT10M). */
+    static Duration duration(String option, String s) {
+        Duration d;
         try {
-            if (s.toUpperCase(Locale.ROOT).startsWith("P")) return Duration.parse(s);
-            char unit = s.charAt(s.length() - 1);
-            long v = Long.parseLong(s.substring(0, s.length() - 1));
-            return switch (unit) {
-                case 's' -> Duration.ofSeconds(v);
-                case 'm' -> Duration.ofMinutes(v);
-                case 'h' -> Duration.ofHours(v);
-                default -> throw new IllegalArgumentException();
-            };
+            if (s.toUpperCase(Locale.ROOT).startsWith("P")) d = Duration.parse(s);
+            else {
+                char unit = s.charAt(s.length() - 1);
+                long v = Long.parseLong(s.substring(0, s.length() - 1));
+                d = switch (unit) {
+                    case 's' -> Duration.ofSeconds(v);
+                    case 'm' -> Duration.ofMinutes(v);
+                    case 'h' -> Duration.ofHours(v);
+                    default -> throw new IllegalArgumentException();
+                };
+            }
         } catch (RuntimeException e) {
-            throw new Main.BadInputException("durations must look like 90s, 10m, 2h or PT10M, got '" + s + "'");
+            throw new Main.BadInputException(option + " must look like 90s, 10m, 2h or PT10M, got '" + s + "'");
         }
+        if (d.isNegative() || d.isZero()) throw new Main.BadInputException(option + " must be longer than zero, got '" + s + "'");
+        return d;
     }
 
-    static void progress(PrintWriter out, Trial t, List<Trial> all, int budget, double secondsPerTrial) {
+    static void progress(PrintWriter out, Trial t, List<Trial> all, int budget, StudyRunner.Pace pace) {
+        out.println(progressLine(t, all, budget, pace));
+        out.flush();
+    }
+
+    /** The line printed after each finished trial: counts, the trial, the best so far, the pace and the ETA. */
+    static String progressLine(Trial t, List<Trial> all, int budget, StudyRunner.Pace pace) {
         long done = all.stream().filter(Trial::finished).count();
+        String workers = pace.workers() > 1 ? String.format(" (%d workers: %.1f s of wall time per trial)", pace.workers(), pace.wallSecondsPerTrial()) : "";
+        return String.format("[%d/%d] trial %d %s%s | %s | %.1f s/trial%s, ETA %s", done, budget, t.number(), t.state().name().toLowerCase(Locale.ROOT),
+                summary(t), bestSoFar(all), pace.secondsPerTrial(), workers, eta(pace.etaSeconds(budget - done)));
+    }
+
+    /** "best E 3.2 (trial 10), best accuracy 0.99 (trial 12)" */
+    static String bestSoFar(List<Trial> all) {
         List<Trial> byE = Ranking.byE(all), byTask = Ranking.byTask(all);
         String best = byE.isEmpty() ? "-" : String.format("%.4g (trial %d)", byE.get(0).metric("e"), byE.get(0).number());
         String task = byTask.isEmpty() ? "" : String.format(", best %s %.4g (trial %d)", byTask.get(0).metric("accuracy") != null ? "accuracy" : "NRMSE",
                 byTask.get(0).metric("accuracy") != null ? byTask.get(0).metric("accuracy") : byTask.get(0).metric("nrmse"), byTask.get(0).number());
-        out.printf("[%d/%d] trial %d %s%s | best E %s%s | %.1f s/trial, ETA %s%n", done, budget, t.number(), t.state().name().toLowerCase(Locale.ROOT),
-                summary(t), best, task, secondsPerTrial, eta((budget - done) * secondsPerTrial));
-        out.flush();
+        return "best E " + best + task;
     }
 
     static String summary(Trial t) {
@@ -276,10 +310,14 @@ final class StudyCommand {
             if (names.isEmpty())
                 out.printf("no studies in %s (it has no NAME/%s); --root DIR or $HRSNN_STUDIES chooses another folder%n", root.toAbsolutePath().normalize(), Study.CONFIG);
             for (String n : names) {
-                Study s = open(root, n);
-                var t = s.trials();
-                out.printf("%-24s %3d/%-3d finished  task %-16s objective %s%n", n, t.stream().filter(Trial::finished).count(), s.config().trials(),
-                        s.config().task(), s.config().objective().label());
+                try { // one unreadable study does not hide the others
+                    Study s = Study.open(root, n);
+                    var t = s.trials();
+                    out.printf("%-24s %3d/%-3d finished  task %-16s objective %s%n", n, t.stream().filter(Trial::finished).count(), s.config().trials(),
+                            s.config().task(), s.config().objective().label());
+                } catch (StudyException | java.io.IOException e) {
+                    out.printf("%-24s cannot be opened: %s%n", n, Main.oneLine(e instanceof java.io.IOException io ? org.hrsnn.export.FileProblems.describe(io) : e.getMessage()));
+                }
             }
             out.flush();
             return 0;
@@ -413,6 +451,7 @@ final class StudyCommand {
 
         @Override
         public Integer call() throws Exception {
+            if (top < 0) throw new Main.BadInputException("--top must be >= 0, got " + top);
             StudyOutput.Format f = format();
             Study s = open(root, name);
             List<Trial> all = s.trials();
@@ -463,6 +502,7 @@ final class StudyCommand {
 
         @Override
         public Integer call() throws Exception {
+            if (top < 0) throw new Main.BadInputException("--top must be >= 0, got " + top);
             Study s = open(root, name);
             Path dir = out != null ? out : s.folder().resolve("export");
             var byNumber = new java.util.HashMap<Integer, Trial>();

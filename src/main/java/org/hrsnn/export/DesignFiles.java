@@ -41,6 +41,8 @@ public final class DesignFiles {
     /** The oldest version still read. */
     public static final int OLDEST_READABLE = 1;
     /** Every key allowed at the top level; {@code metrics} and {@code provenance} are written by exports. */
+    /** Largest design file read: a design with metrics and provenance is a few KB. */
+    public static final long MAX_BYTES = 4 << 20;
     public static final List<String> TOP_LEVEL_KEYS = List.of("format", "version", "network", "seed", "metrics", "provenance");
 
     private DesignFiles() {}
@@ -69,7 +71,14 @@ public final class DesignFiles {
 
     /** The mapper used for every hrsnn JSON artefact that embeds a network spec. */
     public static ObjectMapper mapper() {
-        return new ObjectMapper()
+        ObjectMapper m = new ObjectMapper();
+        // A number written as text ("80") or a fraction for a whole number (80.5) is an error, not coerced.
+        for (var type : new com.fasterxml.jackson.databind.type.LogicalType[] {com.fasterxml.jackson.databind.type.LogicalType.Integer,
+                com.fasterxml.jackson.databind.type.LogicalType.Float, com.fasterxml.jackson.databind.type.LogicalType.Boolean})
+            m.coercionConfigFor(type).setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Integer)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        return m
                 .addMixIn(Distribution.class, DistributionMixIn.class)
                 .addMixIn(Encoding.class, EncodingMixIn.class)
                 .addMixIn(Noise.class, NoiseMixIn.class)
@@ -86,12 +95,16 @@ public final class DesignFiles {
     public static Design read(Path file) throws DesignFormatException {
         String name = file.toString();
         JsonNode root;
+        String text;
         try {
-            root = mapper().readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new DesignFormatException(name, "", "not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            text = FileProblems.readText(file, MAX_BYTES);
         } catch (IOException e) {
-            throw new DesignFormatException(name, "", "cannot be read: " + e.getMessage());
+            throw new DesignFormatException(FileProblems.describe(e));
+        }
+        try {
+            root = mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new DesignFormatException(name, "", FileProblems.parseError("JSON", e));
         }
         return fromTree(root, name);
     }
@@ -156,10 +169,24 @@ public final class DesignFiles {
             if (cause instanceof InvalidSpecException s) throw new DesignFormatException(file, path + "." + s.field(), s.problem());
             if (e instanceof UnrecognizedPropertyException u)
                 throw new DesignFormatException(file, path, "unknown field; allowed: " + u.getKnownPropertyIds());
-            throw new DesignFormatException(file, path, e.getOriginalMessage());
+            throw new DesignFormatException(file, path, plain(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new DesignFormatException(file, at, e.getOriginalMessage());
         }
+    }
+
+    private static final java.util.regex.Pattern COERCE = java.util.regex.Pattern.compile("Cannot coerce [\\w-]+ value \\((.*)\\) to `(\\w+)` value.*");
+
+    /** Jackson's refusal to coerce a value, in the words of this file format. */
+    static String plain(String message) {
+        var m = COERCE.matcher(message == null ? "" : message);
+        if (!m.matches()) return message;
+        String want = switch (m.group(2)) {
+            case "int", "long", "java.lang.Integer" -> "a whole number";
+            case "boolean" -> "true or false";
+            default -> "a number";
+        };
+        return "must be " + want + ", got " + m.group(1);
     }
 
     public static ObjectNode toJson(NetworkSpec spec, Long seed) {
@@ -180,10 +207,21 @@ public final class DesignFiles {
     public static void writeAtomically(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Temporaries.cleanStale(dir); // those of an earlier write that was killed before its rename
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, Temporaries.prefix(file.getFileName().toString()), "");
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + FileProblems.describe(e), e);
+        }
         try {
             FilePermissions.asNewFile(tmp); // as a new file would be under the umask, not owner-only
-            Files.writeString(tmp, content);
+            try {
+                Files.writeString(tmp, content);
+            } catch (IOException e) {
+                throw new IOException("cannot write " + file + ": " + FileProblems.describe(e), e);
+            }
+            CrashPoints.reach("export.rename");
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

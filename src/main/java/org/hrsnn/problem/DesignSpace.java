@@ -68,9 +68,11 @@ public final class DesignSpace {
         Path t = spaceFile.toAbsolutePath().getParent().resolve(tree.get("template").asText());
         JsonNode design;
         try {
-            design = JSON.readTree(Files.readString(t));
+            design = JSON.readTree(org.hrsnn.export.FileProblems.readText(t, DesignFiles.MAX_BYTES));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SpaceFileException(spaceFile.toString(), "field 'template': the design file " + t + " is " + org.hrsnn.export.FileProblems.parseError("JSON", e));
         } catch (IOException e) {
-            throw new SpaceFileException(spaceFile.toString(), "field 'template': cannot read the design file " + t + ": " + e.getMessage());
+            throw new SpaceFileException(spaceFile.toString(), "field 'template': cannot read the design file: " + org.hrsnn.export.FileProblems.describe(e));
         }
         ObjectNode copy = tree.deepCopy();
         copy.set("template", design);
@@ -82,7 +84,8 @@ public final class DesignSpace {
     public static DesignSpace of(String file, JsonNode tree, SearchSpace space) throws SpaceFileException {
         JsonNode t = tree.path("template");
         if (!t.isObject())
-            throw new SpaceFileException(file, "field 'template' must name a design file (hrsnn design reference --out FILE writes one) or hold one inline");
+            throw new SpaceFileException(file, "field 'template' must name a design file (hrsnn design reference --out FILE writes one) or hold one inline"
+                    + "; a space without one (as search-spaces/branin.yaml) serves only the optimiser's benchmarks");
         try {
             DesignFiles.fromTree(t, file + " (template)");
         } catch (DesignFormatException e) {
@@ -121,7 +124,8 @@ public final class DesignSpace {
                         else if (times.isNumber()) list.add(new Target(path, times.asDouble(), null));
                         else if (times.isTextual()) {
                             Parameter other = byName.get(times.asText());
-                            if (other == null || other instanceof Parameter.Categorical || other.name().equals(name))
+                            if (other == null || other instanceof Parameter.Categorical || other.name().equals(name)
+                                    || (other instanceof Parameter.Fixed fx && !(fx.value() instanceof Number)))
                                 throw new SpaceFileException(file, where + ", path '" + path + "', field 'times': must be a number or the name of another numeric parameter, got '" + times.asText() + "'");
                             list.add(new Target(path, 1, times.asText()));
                         } else throw new SpaceFileException(file, where + ", path '" + path + "', field 'times': must be a number or a parameter name");
@@ -139,7 +143,29 @@ public final class DesignSpace {
             ds.checkAt(p.name() + "'s lowest value", withValue(space, p, p.fromUnit(0)), p);
             ds.checkAt(p.name() + "'s highest value", withValue(space, p, p.fromUnit(1)), p);
         }
+        ds.checkMemoryAtHighest();
         return ds;
+    }
+
+    /**
+     * The largest design of the space (every numeric parameter at its highest value, which maximises sizes and
+     * probabilities when factors are positive) must fit in memory. A combination that is invalid for another
+     * reason is not refused here: the corners above check validity, one parameter at a time.
+     */
+    private void checkMemoryAtHighest() throws SpaceFileException {
+        Map<String, Object> high = new LinkedHashMap<>(space.defaultValues());
+        for (Parameter p : space.searched()) if (!(p instanceof Parameter.Categorical)) high.put(p.name(), p.fromUnit(1));
+        NetworkSpec spec;
+        try {
+            spec = designUnchecked(high);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        try {
+            org.hrsnn.sim.MemoryEstimate.of(spec).check();
+        } catch (org.hrsnn.sim.MemoryEstimate.TooLargeException e) {
+            throw new SpaceFileException(file, "with every parameter at its highest value, " + e.getMessage());
+        }
     }
 
     private static Map<String, Object> withValue(SearchSpace space, Parameter p, Object v) {
@@ -244,6 +270,12 @@ public final class DesignSpace {
 
     /** The design at {@code values}; the model validates it (an invalid design is an IllegalArgumentException naming the field). */
     public NetworkSpec design(Map<String, ?> values) {
+        NetworkSpec spec = designUnchecked(values);
+        org.hrsnn.sim.MemoryEstimate.of(spec).check(); // a design too large for this process is invalid here
+        return spec;
+    }
+
+    private NetworkSpec designUnchecked(Map<String, ?> values) {
         ObjectNode d = designTree(values);
         NetworkSpec spec;
         try {
@@ -268,7 +300,11 @@ public final class DesignSpace {
         if (value instanceof Number num) {
             double x = num.doubleValue() * t.factor();
             if (t.factorParameter() != null) x *= ((Number) values.get(t.factorParameter())).doubleValue();
-            if (old.isIntegralNumber()) n.put(field, Math.round(x));
+            if (old.isIntegralNumber()) {
+                if (!(Math.abs(x) <= Integer.MAX_VALUE)) // the design's whole numbers (sizes) are ints
+                    throw new IllegalArgumentException("field '" + t.path() + "' must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", got " + x);
+                n.put(field, Math.round(x));
+            }
             else n.put(field, x);
         } else if (old.isBoolean()) n.put(field, Boolean.parseBoolean(String.valueOf(value)));
         else n.put(field, String.valueOf(value));

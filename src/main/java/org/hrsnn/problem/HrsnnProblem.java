@@ -74,7 +74,7 @@ public final class HrsnnProblem implements Problem {
             task = Tasks.get(c.task());
             source = Tasks.check(task, Tasks.recorded(task, c.evaluation().get("data")));
         } catch (IllegalArgumentException e) {
-            throw new StudyException("study '" + c.name() + "': " + e.getMessage(), e);
+            throw new StudyException("study '" + c.name() + "' (study.json, field 'task' or 'evaluation.data'): " + e.getMessage(), e);
         }
         if (!task.hasTaskStage() && c.objective() != Objective.E && c.objective() != Objective.MC)
             throw new StudyException("the memory-capacity task has no task stage: use objective e or mc");

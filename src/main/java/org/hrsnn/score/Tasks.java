@@ -252,7 +252,7 @@ public final class Tasks {
         } catch (NoSuchFileException e) {
             throw new DataException(f + ": no such file" + (f.isAbsolute() ? "" : " (relative to " + Path.of("").toAbsolutePath() + ")"));
         } catch (IOException e) {
-            throw new DataException(f + ": cannot be read: " + e.getMessage());
+            throw new DataException(Files.isDirectory(f) ? f + ": is a folder, not a file" : org.hrsnn.export.FileProblems.describe(e));
         }
     }
 

@@ -228,6 +228,7 @@ public final class Network implements NetworkView {
 
     /** Builds the network of {@code spec} with {@code seed}; the same pair always gives the same network. */
     public static Network instantiate(NetworkSpec spec, long seed) {
+        MemoryEstimate.of(spec).check(); // a clear refusal instead of an OutOfMemoryError
         return new Network(spec, seed);
     }
 

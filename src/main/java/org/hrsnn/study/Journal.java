@@ -84,9 +84,19 @@ public final class Journal {
                         o.setAll(body);
                         byte[] line = (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
                         ch.position(ch.size());
+                        if (org.hrsnn.export.CrashPoints.due("journal.torn")) { // fault injection: half a line on disk, then halt
+                            ch.write(ByteBuffer.wrap(line, 0, line.length / 2));
+                            ch.force(true);
+                        }
+                        org.hrsnn.export.CrashPoints.reach("journal.torn");
                         ByteBuffer buf = ByteBuffer.wrap(line);
-                        while (buf.hasRemaining()) ch.write(buf);
-                        ch.force(true);
+                        try {
+                            while (buf.hasRemaining()) ch.write(buf);
+                            ch.force(true);
+                        } catch (IOException e) { // a part of the line may be on disk: the next append cuts it off
+                            throw new IOException("cannot append to " + file + ": " + org.hrsnn.export.FileProblems.describe(e), e);
+                        }
+                        org.hrsnn.export.CrashPoints.reach("journal.fsync");
                         events.add(new Event(kind, trial, o));
                     }
                 });
@@ -119,6 +129,8 @@ public final class Journal {
     }
 
     private Event event(String text, int line) throws CorruptJournalException {
+        if (text.isBlank()) throw new CorruptJournalException(file, line, "is empty (every line holds one event)");
+        if (text.indexOf('\0') >= 0) throw new CorruptJournalException(file, line, "holds NUL bytes (a damaged file?)");
         JsonNode n;
         try {
             n = JSON.readTree(text);
@@ -126,9 +138,10 @@ public final class Journal {
             throw new CorruptJournalException(file, line, "not valid JSON: " + e.getOriginalMessage());
         }
         if (n == null || !n.isObject()) throw new CorruptJournalException(file, line, "not a JSON object");
-        if (n.path("v").asInt(-1) != VERSION) throw new CorruptJournalException(file, line, "journal format version " + n.path("v") + ", this hrsnn reads " + VERSION);
+        if (!n.path("v").isIntegralNumber() || n.path("v").asInt() != VERSION) throw new CorruptJournalException(file, line, "journal format version " + n.path("v") + ", this hrsnn reads " + VERSION);
         if (!n.path("event").isTextual()) throw new CorruptJournalException(file, line, "no 'event'");
-        if (!n.path("trial").canConvertToInt()) throw new CorruptJournalException(file, line, "no 'trial' number");
+        if (!n.path("trial").isIntegralNumber() || !n.path("trial").canConvertToInt())
+            throw new CorruptJournalException(file, line, "'trial' must be a whole number, got " + (n.has("trial") ? n.get("trial") : "nothing"));
         return new Event(n.get("event").asText(), n.get("trial").asInt(), (ObjectNode) n);
     }
 }

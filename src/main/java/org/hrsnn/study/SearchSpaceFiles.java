@@ -42,8 +42,9 @@ public final class SearchSpaceFiles {
 
     /** A search-space file that cannot be used. */
     public static final class SpaceFileException extends Exception {
+        /** @param file the file, named before the message; null when the message names it already */
         public SpaceFileException(String file, String message) {
-            super(file + ": " + message);
+            super(file == null ? message : file + ": " + message);
         }
     }
 
@@ -55,27 +56,27 @@ public final class SearchSpaceFiles {
     private static final Set<String> PROBLEM_TOP = Set.of("template", "templateSource", "homogeneous");
     private static final Set<String> PROBLEM_PARAMETER = Set.of("path", "paths");
 
+    /** Largest search-space file read (checked before parsing: a huge file is refused at once, not parsed for a minute). */
+    public static final long MAX_BYTES = 1 << 20;
+
     public static Loaded read(Path file) throws SpaceFileException {
-        String f = file.toString();
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new SpaceFileException(f, "not valid YAML/JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new SpaceFileException(f, "cannot be read: " + e.getMessage());
-        }
-        return fromTree(f, root, file.getFileName().toString());
+        return fromTree(file.toString(), tree(file), file.getFileName().toString());
     }
 
     /** Reads a file's content from its YAML/JSON tree (as embedded in a study's configuration). */
     public static JsonNode tree(Path file) throws SpaceFileException {
+        String text;
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new SpaceFileException(file.toString(), "not valid YAML/JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            text = org.hrsnn.export.FileProblems.readText(file, MAX_BYTES);
         } catch (IOException e) {
-            throw new SpaceFileException(file.toString(), "cannot be read: " + e.getMessage());
+            throw new SpaceFileException(null, org.hrsnn.export.FileProblems.describe(e));
+        }
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SpaceFileException(file.toString(), org.hrsnn.export.FileProblems.parseError("YAML/JSON", e));
+        } catch (RuntimeException e) { // SnakeYAML's own limits (nesting, aliases) surface as unchecked exceptions
+            throw new SpaceFileException(file.toString(), "cannot be parsed as YAML: " + e.getMessage());
         }
     }
 
@@ -112,6 +113,7 @@ public final class SearchSpaceFiles {
     private static Parameter parameter(String f, String where, String name, JsonNode p, Set<String> problem) throws SpaceFileException {
         String type = text(f, where, p, "type", true).toLowerCase(Locale.ROOT);
         String description = p.has("description") ? p.get("description").asText() : "";
+        if (description.length() > 10_000) throw new SpaceFileException(f, where + ", field 'description': longer than 10,000 characters");
         switch (type) {
             case "float" -> {
                 unknown(f, where, p, union(problem, "low", "high", "log", "default"));

@@ -43,8 +43,18 @@ public final class Study {
     public SearchSpace space() { return space; }
     public Journal journal() { return journal; }
 
+    /** The trials as the journal says; a journal whose events contradict each other is refused, naming the line. */
     public List<Trial> trials() throws IOException {
-        return TrialStates.replay(journal.read());
+        return replay(journal, journal.read());
+    }
+
+    /** {@link TrialStates#replay}, with a contradiction reported as a corrupt journal line. */
+    static List<Trial> replay(Journal journal, List<Journal.Event> events) throws Journal.CorruptJournalException {
+        try {
+            return TrialStates.replay(events);
+        } catch (TrialStates.ConflictException e) {
+            throw new Journal.CorruptJournalException(journal.file(), e.index + 1, e.getMessage());
+        }
     }
 
     /** Checks a configuration the problem is made from (its space, task and settings). */
@@ -55,67 +65,150 @@ public final class Study {
 
     /** Checks {@code config} (name, space, budget; the rest by {@code problem}) and writes the study. */
     public static Study create(Path root, StudyConfig config, Check problem) throws StudyException {
-        if (config.name() == null || !NAME.matcher(config.name()).matches())
-            throw new StudyException("study name '" + config.name() + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        checkName(config.name());
         SearchSpace space = space(config);
-        if (config.trials() < 1) throw new StudyException("trials must be >= 1, got " + config.trials());
+        checkTrials("trials", config.trials());
         problem.check(config, space);
         Path target = root.resolve(config.name());
         if (Files.exists(target)) throw new StudyException("study '" + config.name() + "' already exists in " + root);
         Path tmp = null;
         try {
             Files.createDirectories(root);
-            tmp = Files.createTempDirectory(root, "." + config.name() + "-");
+            org.hrsnn.export.Temporaries.cleanStale(root); // studies whose creation was killed before the rename
+            tmp = Files.createTempDirectory(root, org.hrsnn.export.Temporaries.prefix(config.name()));
             org.hrsnn.export.FilePermissions.asNewDirectory(tmp); // as mkdir would under the umask, not owner-only
             Files.writeString(tmp.resolve(CONFIG), JSON.writeValueAsString(toJson(config)) + "\n");
             Files.createFile(tmp.resolve(JOURNAL));
+            org.hrsnn.export.CrashPoints.reach("create.rename");
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             tmp = null;
         } catch (IOException e) {
-            throw new StudyException("cannot create study '" + config.name() + "' in " + root + ": " + e.getMessage(), e);
+            throw new StudyException("cannot create study '" + config.name() + "' in " + root + ": " + org.hrsnn.export.FileProblems.describe(e), e);
         } finally {
             if (tmp != null) deleteQuietly(tmp);
         }
         return new Study(target, config, space);
     }
 
+    /** Largest study.json read: a configuration is a few hundred KB even with a large template inline. */
+    static final long MAX_CONFIG_BYTES = 4 << 20;
+
+    /** Refuses a name that is not a plain folder name (no path, no hidden or temporary folder). */
+    public static void checkName(String name) throws StudyException {
+        if (name == null || !NAME.matcher(name).matches())
+            throw new StudyException("study name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit (a folder directly under the studies folder)");
+    }
+
+    static void checkTrials(String what, long trials) throws StudyException {
+        if (trials < 1 || trials > StudyConfig.MAX_TRIALS)
+            throw new StudyException(what + " must be a whole number from 1 to " + StudyConfig.MAX_TRIALS + ", got " + trials);
+    }
+
     public static Study open(Path root, String name) throws StudyException {
-        Path folder = root.resolve(name), cfg = folder.resolve(CONFIG);
+        checkName(name);
+        Path folder = root.resolve(name), cfg = folder.resolve(CONFIG), journal = folder.resolve(JOURNAL);
+        if (!Files.isDirectory(folder)) throw new StudyException("no study '" + name + "' in " + root + (Files.exists(folder) ? " (" + folder + " is not a folder)" : ""));
         if (!Files.isRegularFile(cfg)) throw new StudyException("no study '" + name + "' in " + root + " (no " + cfg + ")");
+        if (!Files.isRegularFile(journal)) throw new StudyException(journal + ": the study's journal is missing (restore it from a backup; without it the trials are lost)");
+        org.hrsnn.export.Temporaries.cleanStale(folder); // a new budget whose writer was killed before the rename
+        JsonNode n;
         try {
-            JsonNode n = JSON.readTree(cfg.toFile());
-            int version = n.path("version").asInt();
-            if (!StudyConfig.FORMAT.equals(n.path("format").asText()) || version < 1 || version > StudyConfig.VERSION)
-                throw new StudyException(cfg + ": not an hrsnn study of version 1 to " + StudyConfig.VERSION);
-            StudyConfig c = new StudyConfig(n.path("name").asText(), n.path("spaceSource").asText(), n.get("space"), n.path("task").asText(),
-                    Objective.parse(n.path("objective").asText()), n.path("seed").asLong(), n.path("trials").asInt(),
-                    n.path("initialPoints").asInt(-1), n.path("enqueueDefaults").asBoolean(), n.path("created").asText(), n.path("tool").asText(),
-                    version == 1 ? null : n.get("evaluation"), version == 1 ? null : n.get("sampler"));
-            return new Study(folder, c, space(c));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new StudyException(cfg + ": " + e.getMessage(), e);
+            n = JSON.readTree(org.hrsnn.export.FileProblems.readText(cfg, MAX_CONFIG_BYTES));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new StudyException(cfg + ": not valid JSON" + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new StudyException(org.hrsnn.export.FileProblems.describe(e), e);
+        }
+        ConfigFields f = new ConfigFields(cfg, n);
+        if (n == null || !n.isObject()) throw new StudyException(cfg + ": must hold a JSON object (format " + StudyConfig.FORMAT + ")");
+        if (!StudyConfig.FORMAT.equals(n.path("format").asText())) throw new StudyException(cfg + ": field 'format' must be \"" + StudyConfig.FORMAT + "\"");
+        int version = (int) f.integer("version", 1, StudyConfig.VERSION, null);
+        String objective = f.text("objective", true);
+        Objective obj;
+        try {
+            obj = Objective.parse(objective);
+        } catch (IllegalArgumentException e) {
+            throw new StudyException(cfg + ": field 'objective': " + e.getMessage(), e);
+        }
+        JsonNode space = n.get("space");
+        if (space == null || !space.isObject()) throw new StudyException(cfg + ": field 'space' must hold the study's search space (an object), got " + (space == null ? "nothing" : space.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+        JsonNode evaluation = version == 1 ? null : f.object("evaluation"), sampler = version == 1 || !n.has("sampler") ? null : f.object("sampler");
+        StudyConfig c = new StudyConfig(f.text("name", true), f.text("spaceSource", false), space, f.text("task", true), obj,
+                f.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, null), (int) f.integer("trials", 1, StudyConfig.MAX_TRIALS, null),
+                (int) f.integer("initialPoints", -1, StudyConfig.MAX_TRIALS, -1L), f.bool("enqueueDefaults"), f.text("created", false), f.text("tool", false),
+                evaluation, sampler);
+        try {
+            return new Study(folder, c, SearchSpaceFiles.fromTree(cfg + ": field 'space'", space, c.spaceSource()).space());
+        } catch (SearchSpaceFiles.SpaceFileException e) {
+            throw new StudyException(e.getMessage(), e);
         }
     }
 
-    /** Names of the studies under {@code root}. */
+    /** Reads the fields of a study.json, each checked: errors name the file, the field and what is allowed. */
+    private record ConfigFields(Path file, JsonNode n) {
+        String text(String field, boolean required) throws StudyException {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                if (required) throw new StudyException(file + ": field '" + field + "' is missing");
+                return "";
+            }
+            if (!v.isTextual()) throw new StudyException(file + ": field '" + field + "' must be text, got " + v);
+            if (v.asText().length() > 10_000) throw new StudyException(file + ": field '" + field + "' is longer than 10,000 characters");
+            return v.asText();
+        }
+
+        long integer(String field, long low, long high, Long dflt) throws StudyException {
+            JsonNode v = n.get(field);
+            String range = low == Long.MIN_VALUE ? "a whole number (64-bit)" : "a whole number from " + low + " to " + high;
+            if (v == null || v.isNull()) {
+                if (dflt != null) return dflt;
+                throw new StudyException(file + ": field '" + field + "' is missing; it must be " + range);
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < low || v.asLong() > high)
+                throw new StudyException(file + ": field '" + field + "' must be " + range + ", got " + v);
+            return v.asLong();
+        }
+
+        boolean bool(String field) throws StudyException {
+            JsonNode v = n.get(field);
+            if (v == null || !v.isBoolean()) throw new StudyException(file + ": field '" + field + "' must be true or false, got " + (v == null ? "nothing" : v));
+            return v.asBoolean();
+        }
+
+        JsonNode object(String field) throws StudyException {
+            JsonNode v = n.get(field);
+            if (v == null || !v.isObject()) throw new StudyException(file + ": field '" + field + "' must be an object, got " + (v == null ? "nothing" : v));
+            return v;
+        }
+    }
+
+    /** Names of the studies under {@code root} (folders with a study.json; hidden and temporary ones are not studies). */
     public static List<String> list(Path root) throws IOException {
         if (!Files.isDirectory(root)) return List.of();
+        org.hrsnn.export.Temporaries.cleanStale(root); // studies whose creation was killed before the rename
         try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> Files.isRegularFile(p.resolve(CONFIG))).map(p -> p.getFileName().toString()).sorted().toList();
+            return s.filter(p -> NAME.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p.resolve(CONFIG)))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
     /** A copy of the configuration with another budget (written atomically). */
-    public Study withTrials(int trials) throws StudyException {
-        if (trials < 1) throw new StudyException("trials must be >= 1, got " + trials);
+    public Study withTrials(int trials) throws StudyException, IOException {
+        checkTrials("--trials", trials);
         StudyConfig c = config.withTrials(trials);
+        Path tmp = null;
         try {
-            Path tmp = Files.createTempFile(folder, ".study", ".json");
+            org.hrsnn.export.Temporaries.cleanStale(folder);
+            tmp = Files.createTempFile(folder, org.hrsnn.export.Temporaries.prefix(CONFIG), "");
             org.hrsnn.export.FilePermissions.asNewFile(tmp); // not the owner-only mode of a temporary file
             Files.writeString(tmp, JSON.writeValueAsString(toJson(c)) + "\n");
+            org.hrsnn.export.CrashPoints.reach("config.rename");
             Files.move(tmp, folder.resolve(CONFIG), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
         } catch (IOException e) {
-            throw new StudyException("cannot update " + folder.resolve(CONFIG) + ": " + e.getMessage(), e);
+            throw new IOException("cannot update " + folder.resolve(CONFIG) + ": " + org.hrsnn.export.FileProblems.describe(e), e);
+        } finally {
+            if (tmp != null) Files.deleteIfExists(tmp);
         }
         return new Study(folder, c, space);
     }

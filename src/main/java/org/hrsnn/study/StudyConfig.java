@@ -20,6 +20,8 @@ public record StudyConfig(String name, String spaceSource, JsonNode space, Strin
                           JsonNode evaluation, JsonNode sampler) {
     public static final String FORMAT = "hrsnn-study";
     public static final int VERSION = 2;
+    /** Largest budget: far beyond what a GP (cubic in the trials) or a day of trials reaches. */
+    public static final int MAX_TRIALS = 100_000;
 
     public StudyConfig withTrials(int budget) {
         return new StudyConfig(name, spaceSource, space, task, objective, seed, budget, initialPoints, enqueueDefaults, created, tool, evaluation, sampler);

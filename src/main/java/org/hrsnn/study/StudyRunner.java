@@ -26,7 +26,28 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class StudyRunner {
     /** Told after each finished trial; called from worker threads, one at a time. */
     public interface Listener {
-        void finished(Trial trial, List<Trial> all, int budget, double secondsPerTrial);
+        void finished(Trial trial, List<Trial> all, int budget, Pace pace);
+    }
+
+    /**
+     * How fast this run finishes trials: {@code finished} trials in {@code elapsedSeconds} of wall time, by
+     * {@code workers} threads.
+     */
+    public record Pace(int finished, double elapsedSeconds, int workers) {
+        /** Wall time per finished trial: the workers share it, so it is a trial's own time divided by about the worker count. */
+        public double wallSecondsPerTrial() {
+            return finished == 0 ? Double.NaN : elapsedSeconds / finished;
+        }
+
+        /** A trial's own time (what one worker spends on it), estimated from the wall time per trial. */
+        public double secondsPerTrial() {
+            return wallSecondsPerTrial() * workers;
+        }
+
+        /** Seconds until {@code remaining} more trials are finished at this pace (the workers in parallel: counted once). */
+        public double etaSeconds(long remaining) {
+            return Math.max(0, remaining) * wallSecondsPerTrial();
+        }
     }
 
     /** This process, as written in "running" events: pid and start time, so a reused pid is not mistaken. */
@@ -50,54 +71,112 @@ public final class StudyRunner {
         this.sampler = new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT);
     }
 
-    /** Runs with {@code workers} threads; returns the number of trials this call finished. */
+    /** A trial whose worker process died this many times (killed, or out of memory) is recorded as failed, not re-run. */
+    static final int MAX_WORKER_DEATHS = 2;
+
+    /** Trials this process has claimed and not yet recorded, released (not counted as deaths) when it stops. */
+    private final java.util.Set<Integer> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    /**
+     * Runs with {@code workers} threads; returns the number of trials this call finished. A worker that dies
+     * (any error not recorded as a failed trial) stops the run with an IOException naming it, so the process
+     * exits non-zero. When the process is stopped (Ctrl-C), the trials it was running are released: the next
+     * run re-runs them without counting a death.
+     */
     public int run(Duration timeout, int workers, Listener listener) throws IOException {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        AtomicReference<IOException> error = new AtomicReference<>();
+        AtomicReference<Throwable> error = new AtomicReference<>();
         int[] done = new int[1];
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
+        Thread release = new Thread(this::release, "hrsnn-release");
+        Runtime.getRuntime().addShutdownHook(release);
         for (int w = 0; w < Math.max(1, workers); w++) {
             Thread t = new Thread(() -> {
                 try {
-                    while (System.nanoTime() < deadline) {
+                    while (System.nanoTime() < deadline && error.get() == null) {
                         Trial claimed = claim();
                         if (claimed == null) return;
                         Trial finished = evaluate(claimed);
                         synchronized (done) {
                             done[0]++;
                             if (listener != null)
-                                listener.finished(finished, study.trials(), study.config().trials(), (System.nanoTime() - start) / 1e9 / done[0] * Math.max(1, workers));
+                                listener.finished(finished, study.trials(), study.config().trials(), new Pace(done[0], (System.nanoTime() - start) / 1e9, Math.max(1, workers)));
                         }
                     }
-                } catch (IOException e) {
+                } catch (Throwable e) {
                     error.compareAndSet(null, e);
                 }
             }, "hrsnn-worker-" + w);
             threads.add(t);
             t.start();
         }
-        for (Thread t : threads) {
+        try {
+            for (Thread t : threads) t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
             try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
+                Runtime.getRuntime().removeShutdownHook(release);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
             }
         }
-        if (error.get() != null) throw error.get();
+        Throwable e = error.get();
+        if (e instanceof IOException io) throw io;
+        if (e != null) throw new IOException("a worker died: " + e, e);
         return done[0];
     }
 
+    /** At shutdown: marks this process's unfinished trials as released, so they are re-run without counting a death. */
+    private void release() {
+        stopping = true;
+        if (claimed.isEmpty()) return;
+        try {
+            study.journal().locked(s -> {
+                for (Trial t : Study.replay(study.journal(), s.events()))
+                    if (claimed.contains(t.number()) && !t.finished()) s.append("released", t.number(), Study.JSON.createObjectNode());
+                return null;
+            });
+        } catch (IOException | RuntimeException ignored) {
+            // the trials stay running; the next run re-runs them, counting a death
+        }
+    }
+
+    /** How many processes died running trial {@code number}: its "running" events since it was last released. */
+    static int deaths(List<Journal.Event> events, int number) {
+        int n = 0;
+        for (Journal.Event e : events)
+            if (e.trial() == number) {
+                if (e.kind().equals("running")) n++;
+                else if (e.kind().equals("released")) n = 0;
+            }
+        return n;
+    }
+
     private Trial claim() throws IOException {
-        return study.journal().locked(session -> {
-            List<Trial> trials = TrialStates.replay(session.events());
+        return study.journal().locked(this::claimNext);
+    }
+
+    /** Under the journal lock: the trial this worker runs next, or null. */
+    private Trial claimNext(Journal.Session session) throws IOException {
+        {
+            List<Trial> trials = Study.replay(study.journal(), session.events());
             long finished = trials.stream().filter(Trial::finished).count();
             int budget = study.config().trials();
-            if (finished >= budget) return null;
+            if (finished >= budget || stopping) return null;
             for (Trial t : trials)
                 if ((t.state() == Trial.State.RUNNING || t.state() == Trial.State.CREATED) && !alive(t.owner())) {
-                    session.append("running", t.number(), Study.JSON.createObjectNode().put("owner", SELF).put("rerun", true));
+                    int deaths = deaths(session.events(), t.number());
+                    if (deaths >= MAX_WORKER_DEATHS) { // a poison trial: it would kill every run that resumes it
+                        session.append("failed", t.number(), Study.JSON.createObjectNode().put("reason", "its worker process died " + deaths
+                                + " times while running it (killed, or out of memory); not re-run").put("seconds", 0.0));
+                        return claimNext(session);
+                    }
+                    session.append("running", t.number(), Study.JSON.createObjectNode().put("owner", SELF).put("worker", Thread.currentThread().getName()).put("rerun", true));
+                    claimed.add(t.number());
                     return t;
                 }
             long running = trials.stream().filter(t -> t.state() == Trial.State.RUNNING).count();
@@ -124,9 +203,10 @@ public final class StudyRunner {
             created.set("unit", Study.JSON.valueToTree(unit));
             created.put("seed", seed);
             session.append("created", n, created);
-            session.append("running", n, Study.JSON.createObjectNode().put("owner", SELF));
+            session.append("running", n, Study.JSON.createObjectNode().put("owner", SELF).put("worker", Thread.currentThread().getName())); // the worker: for the report's timeline
+            claimed.add(n);
             return new Trial(n, Trial.State.RUNNING, params, unit, seed, Map.of(), null, SELF, 0, null);
-        });
+        }
     }
 
     /** What the sampler sees of a finished trial: the problem's loss, or a failure. */
@@ -150,10 +230,11 @@ public final class StudyRunner {
             ObjectNode body = Study.JSON.createObjectNode();
             body.put("reason", "timed out after " + trialTimeout.toSeconds() + " s").put("seconds", (System.nanoTime() - t0) / 1e9);
             study.journal().locked(s -> {
-                boolean finished = TrialStates.replay(s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
+                boolean finished = Study.replay(study.journal(), s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
                 if (!finished) s.append("failed", t.number(), body); // it may have finished just before the timeout
                 return null;
             });
+            claimed.remove(t.number());
             return study.trials().stream().filter(x -> x.number() == t.number()).findFirst().orElseThrow();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -175,7 +256,13 @@ public final class StudyRunner {
                 return study.config().objective() == Objective.E_THEN_TASK && Double.isFinite(value) ? pruneAbovePercentile(t.number(), value) : null;
             });
         } catch (RuntimeException e) {
-            o = new Problem.Outcome(Trial.State.FAILED, Map.of(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            o = new Problem.Outcome(Trial.State.FAILED, Map.of(), e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (OutOfMemoryError e) { // the trial's arrays are garbage now: record it and go on
+            o = new Problem.Outcome(Trial.State.FAILED, Map.of(), "out of memory (Java heap of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB; give Java more with -Xmx, as in HRSNN_JAVA_OPTS=-Xmx8g, or run fewer workers)");
+        } catch (StackOverflowError e) {
+            o = new Problem.Outcome(Trial.State.FAILED, Map.of(), "stack overflow");
         }
         record(t, o.state().name().toLowerCase(java.util.Locale.ROOT), o.metrics(), o.reason(), t0);
         return study.trials().stream().filter(x -> x.number() == t.number()).findFirst().orElseThrow();
@@ -213,9 +300,12 @@ public final class StudyRunner {
         if (reason != null) body.put("reason", reason);
         body.put("seconds", (System.nanoTime() - t0) / 1e9);
         study.journal().locked(s -> {
-            s.append(kind, t.number(), body);
+            // First outcome stands: a trial that timed out (recorded failed) is not recorded again.
+            boolean finished = Study.replay(study.journal(), s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
+            if (!finished) s.append(kind, t.number(), body);
             return null;
         });
+        if (!kind.equals("intermediate")) claimed.remove(t.number());
     }
 
     /** Whether the process that wrote {@code owner} ("pid@start") is still running. */

@@ -13,36 +13,71 @@ import java.util.TreeMap;
 /**
  * Replays journal events into the current trials. Events: {@code created} (params, unit, seed),
  * {@code running} (owner), {@code intermediate} (metrics), {@code complete} (metrics),
- * {@code pruned} / {@code failed} (reason, metrics so far).
+ * {@code pruned} / {@code failed} (reason, metrics so far), {@code released} (a stopped process gave the
+ * trial back: it is re-run without counting its process as dead).
  */
 public final class TrialStates {
     private TrialStates() {}
 
+    /** An event that contradicts the ones before it; {@code index} is its place in the list (its journal line - 1). */
+    public static final class ConflictException extends IllegalStateException {
+        public final int index;
+
+        ConflictException(int index, String problem) {
+            super(problem);
+            this.index = index;
+        }
+    }
+
+    /**
+     * The trials the events describe. An event that contradicts earlier ones (a trial created twice, an event
+     * for a trial never created, a {@code created} event without its parameters, point or seed) is a
+     * {@link ConflictException}; events after a trial's first outcome are ignored (the first outcome stands).
+     */
     public static List<Trial> replay(List<Journal.Event> events) {
         Map<Integer, Trial> trials = new TreeMap<>();
         ObjectMapper json = new ObjectMapper();
-        for (Journal.Event e : events) {
+        for (int i = 0; i < events.size(); i++) {
+            Journal.Event e = events.get(i);
             JsonNode b = e.body();
             Trial t = trials.get(e.trial());
-            switch (e.kind()) {
-                case "created" -> {
-                    Map<String, Object> params = json.convertValue(b.get("params"), json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
-                    double[] unit = json.convertValue(b.get("unit"), double[].class);
-                    trials.put(e.trial(), new Trial(e.trial(), Trial.State.CREATED, params, unit, b.get("seed").asLong(), Map.of(), null, null, 0, null));
+            if (e.trial() < 0) throw new ConflictException(i, "trial number " + e.trial() + " is negative");
+            if (e.kind().equals("created")) {
+                if (t != null) throw new ConflictException(i, "trial " + e.trial() + " is created a second time (it was " + t.state().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                if (!b.path("params").isObject() || !b.path("unit").isArray() || !b.path("seed").isIntegralNumber())
+                    throw new ConflictException(i, "the 'created' event of trial " + e.trial() + " needs 'params' (an object), 'unit' (a list) and 'seed' (a whole number)");
+                Map<String, Object> params;
+                double[] unit;
+                try {
+                    params = json.convertValue(b.get("params"), json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+                    unit = json.convertValue(b.get("unit"), double[].class);
+                } catch (IllegalArgumentException x) {
+                    throw new ConflictException(i, "the 'created' event of trial " + e.trial() + " has unreadable 'params' or 'unit'");
                 }
+                trials.put(e.trial(), new Trial(e.trial(), Trial.State.CREATED, params, unit, b.get("seed").asLong(), Map.of(), null, null, 0, null));
+                continue;
+            }
+            boolean known = switch (e.kind()) {
+                case "running", "released", "intermediate", "complete", "pruned", "failed" -> true;
+                default -> false; // unknown kinds from newer versions are skipped
+            };
+            if (!known) continue;
+            if (t == null) throw new ConflictException(i, "'" + e.kind() + "' event for trial " + e.trial() + ", which was never created");
+            if (t.finished()) continue; // the first outcome stands
+            switch (e.kind()) {
                 case "running" -> trials.put(e.trial(), with(t, Trial.State.RUNNING, t.metrics(), null, b.path("owner").asText(), 0, t.mcCurve()));
+                case "released" -> trials.put(e.trial(), with(t, Trial.State.CREATED, t.metrics(), null, null, 0, t.mcCurve()));
                 case "intermediate" -> trials.put(e.trial(), with(t, t.state(), merge(t.metrics(), b.get("metrics")), t.reason(), t.owner(), t.seconds(), curve(t, b)));
                 case "complete" -> trials.put(e.trial(), with(t, Trial.State.COMPLETE, merge(t.metrics(), b.get("metrics")), null, null, b.path("seconds").asDouble(), curve(t, b)));
                 case "pruned" -> trials.put(e.trial(), with(t, Trial.State.PRUNED, merge(t.metrics(), b.get("metrics")), b.path("reason").asText(), null, b.path("seconds").asDouble(), curve(t, b)));
                 case "failed" -> trials.put(e.trial(), with(t, Trial.State.FAILED, merge(t.metrics(), b.get("metrics")), b.path("reason").asText(), null, b.path("seconds").asDouble(), curve(t, b)));
-                default -> { /* unknown kinds from newer versions are skipped */ }
+                default -> throw new AssertionError(e.kind());
             }
         }
         return new ArrayList<>(trials.values());
     }
 
     private static Trial with(Trial t, Trial.State s, Map<String, Double> m, String reason, String owner, double seconds, double[] curve) {
-        if (t == null) throw new IllegalStateException("journal event for a trial that was never created");
         return new Trial(t.number(), s, t.params(), t.unit(), t.seed(), m, reason, owner, seconds, curve);
     }
 

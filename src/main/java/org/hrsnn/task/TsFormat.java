@@ -19,7 +19,8 @@ import java.util.Locale;
  * <p>Samples may differ in length ({@code @equalLength false}); they are kept as they are. Missing
  * values ('?' or NaN, allowed by {@code @missing true}) are imputed per sample and channel: linearly in
  * time between the nearest known values, and with the nearest known value before the first and after the
- * last. A channel with no known value in a sample is an error. Regression files
+ * last. A channel with no known value in a sample is an error, as are infinite values and values beyond
+ * +-1e15. Regression files
  * ({@code @targetLabel true}) are refused. What is returned holds finite numbers only.
  */
 public final class TsFormat {
@@ -31,6 +32,9 @@ public final class TsFormat {
     }
 
     private TsFormat() {}
+
+    /** Largest magnitude of a value (see the error message where it is checked). */
+    static final double MAX_ABS = 1e15;
 
     public static LabelledSeries parse(String source, Reader reader) throws IOException, FormatException {
         BufferedReader in = new BufferedReader(reader);
@@ -82,8 +86,13 @@ public final class TsFormat {
             String[] parts = t.split(":");
             int channels = parts.length - 1;
             if (channels < 1) throw new FormatException(source, no, "a sample needs values and a class label separated by ':'");
-            if (dimensions != null && channels != dimensions)
+            if (dimensions != null && channels != dimensions) {
+                String last = parts[channels].strip();
+                if (channels + 1 == dimensions && !classes.contains(last))
+                    throw new FormatException(source, no, "the class label is missing: the last ':' field '" + (last.length() > 40 ? last.substring(0, 40) + "..." : last)
+                            + "' is not one of " + classes + " (the header says " + dimensions + " channel(s), each followed by ':', then the label)");
                 throw new FormatException(source, no, "has " + channels + " channel(s), the header says " + dimensions);
+            }
             String label = parts[channels].strip();
             int cls = classes.indexOf(label);
             if (cls < 0) throw new FormatException(source, no, "class label '" + label + "' is not one of " + classes);
@@ -108,6 +117,9 @@ public final class TsFormat {
                     }
                     if (!Double.isFinite(channelValues[c][k]))
                         throw new FormatException(source, no, "'" + x + "' in channel " + (c + 1) + " at position " + (k + 1) + " is not a finite number");
+                    if (Math.abs(channelValues[c][k]) > MAX_ABS)
+                        throw new FormatException(source, no, "'" + x + "' in channel " + (c + 1) + " at position " + (k + 1) + " is beyond +-1e15, the largest magnitude"
+                                + " hrsnn reads (one such value swamps all others once the series are scaled, and its square overflows in sums)");
                 }
                 if (channelValues[c].length != channelValues[0].length)
                     throw new FormatException(source, no, "channel " + (c + 1) + " has " + channelValues[c].length + " values, channel 1 has " + channelValues[0].length);

@@ -1,0 +1,2 @@
+@problemName Tiny
+@classLabel true a b
