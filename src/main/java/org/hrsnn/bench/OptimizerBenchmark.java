@@ -33,6 +33,8 @@ public final class OptimizerBenchmark {
             new Method("gp", (seed, dim, budget) -> gp(seed, GpSampler.initialPoints(dim, budget, -1)), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
             new Method("gp-reflect", (seed, dim, budget) -> new GpSampler(seed, GpSampler.initialPoints(dim, budget, -1), 0,
                     org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.REFLECTING), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
+            new Method("gp-local", (seed, dim, budget) -> new GpSampler(seed, GpSampler.initialPoints(dim, budget, -1), 0,
+                    org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT, 0.2), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
             new Method("sobol", (seed, dim, budget) -> Samplers.sobol(seed), (dim, budget) -> 0),
             new Method("random", (seed, dim, budget) -> Samplers.random(seed), (dim, budget) -> 0));
 
@@ -47,7 +49,7 @@ public final class OptimizerBenchmark {
             int k = Integer.parseInt(name.substring(3));
             return new Method(name, (seed, dim, budget) -> gp(seed, k), (dim, budget) -> k);
         }
-        throw new IllegalArgumentException("unknown method " + name + "; known: gp, gp-reflect, sobol, random, gp:K (K initial points)");
+        throw new IllegalArgumentException("unknown method " + name + "; known: gp, gp-reflect, gp-local, sobol, random, gp:K (K initial points)");
     }
 
     /** log10 regret with a floor, so an exact hit (regret 0) still has a number. */

@@ -111,8 +111,8 @@ final class BenchCommand {
                 }
             }
             for (String m : methods)
-                if (!m.matches("gp|gp-reflect|sobol|random|gp:\\d{1,4}"))
-                    throw new Main.BadInputException("--methods: unknown method " + m + "; known: gp, gp-reflect (mutation reflected off the cube's faces), sobol, random, gp:K (K initial points)");
+                if (!m.matches("gp|gp-reflect|gp-local|sobol|random|gp:\\d{1,4}"))
+                    throw new Main.BadInputException("--methods: unknown method " + m + "; known: gp, gp-reflect (mutation reflected off the cube's faces), gp-local (proposals within 0.2 of the best point), sobol, random, gp:K (K initial points)");
             System.out.printf("hrsnn %s, Java %s, %d cores%n", Main.version(), System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
             org.hrsnn.bench.OptimizerBenchmark.run(ps, seeds, budgets, methods, System.out);

@@ -69,4 +69,14 @@ class GpSamplerTest {
         double[] next = new GpSampler(5).suggest(s, 20, h, List.of());
         assertTrue(next[0] >= 0.45, "proposal " + java.util.Arrays.toString(next) + " avoids the failing region");
     }
+
+    @Test
+    void aLocalSamplerProposesWithinItsBoxAroundTheBestPoint() {
+        ReferenceProblem p = ReferenceProblem.hartmann6();
+        List<Observation> h = history(p, 20);
+        double[] best = h.stream().min(java.util.Comparator.comparingDouble(Observation::value)).orElseThrow().x();
+        double[] next = new GpSampler(6, 7, 0, AcquisitionOptimizer.Settings.DEFAULT, 0.1).suggest(p.space(), 20, h, List.of());
+        for (int d = 0; d < 6; d++) assertTrue(Math.abs(next[d] - best[d]) <= 0.1, "coordinate " + d + ": " + next[d] + " vs " + best[d]);
+        assertThrows(IllegalArgumentException.class, () -> new GpSampler(1, 7, 0, AcquisitionOptimizer.Settings.DEFAULT, 1.5));
+    }
 }
