@@ -10,20 +10,45 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongFunction;
 
 /**
  * Sample efficiency on reference problems: for each problem and method, {@code seeds} sequential runs of
  * {@code budget} evaluations; prints median and quartiles of log10 simple regret after each reported
- * budget. Then the time GP-BO takes for one proposal with 50, 200 and 500 observations.
+ * budget, the median share of the coordinates of the method's own proposals (after GP-BO's initial design)
+ * that sit on a bound of the unit cube, and the number of proposals within 1e-6 of an earlier point. Then the time GP-BO takes for one proposal with n observations, on Hartmann-6 and on Hartmann-6
+ * embedded in 32 dimensions (the size of the HRSNN search spaces).
  */
 public final class OptimizerBenchmark {
     private OptimizerBenchmark() {}
 
-    record Method(String name, LongFunction<Sampler> make) {}
+    /** A sampler for a seed, a dimension and the run's budget (GP-BO's default initial design depends on them). */
+    interface Make {
+        Sampler make(long seed, int dim, int budget);
+    }
+
+    /** @param initial how many of a run's first points are not the method's own proposals (GP-BO's Sobol design) */
+    record Method(String name, Make make, java.util.function.IntBinaryOperator initial) {}
 
     static final List<Method> METHODS = List.of(
-            new Method("gp", GpSampler::new), new Method("sobol", Samplers::sobol), new Method("random", Samplers::random));
+            new Method("gp", (seed, dim, budget) -> gp(seed, GpSampler.initialPoints(dim, budget, -1)), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
+            new Method("gp-reflect", (seed, dim, budget) -> new GpSampler(seed, GpSampler.initialPoints(dim, budget, -1), 0,
+                    org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.REFLECTING), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
+            new Method("sobol", (seed, dim, budget) -> Samplers.sobol(seed), (dim, budget) -> 0),
+            new Method("random", (seed, dim, budget) -> Samplers.random(seed), (dim, budget) -> 0));
+
+    static Sampler gp(long seed, int initialPoints) {
+        return new GpSampler(seed, initialPoints, 0, org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT);
+    }
+
+    /** A method by name: gp, sobol, random, or gp:K (GP-BO with K initial Sobol points instead of the default). */
+    static Method method(String name) {
+        for (Method m : METHODS) if (m.name().equals(name)) return m;
+        if (name.matches("gp:\\d{1,4}")) {
+            int k = Integer.parseInt(name.substring(3));
+            return new Method(name, (seed, dim, budget) -> gp(seed, k), (dim, budget) -> k);
+        }
+        throw new IllegalArgumentException("unknown method " + name + "; known: gp, gp-reflect, sobol, random, gp:K (K initial points)");
+    }
 
     /** log10 regret with a floor, so an exact hit (regret 0) still has a number. */
     static double log10Regret(double r) {
@@ -39,46 +64,72 @@ public final class OptimizerBenchmark {
     public static void run(List<ReferenceProblem> problems, int seeds, int[] budgets, List<String> methods, PrintStream out) {
         int maxBudget = Arrays.stream(budgets).max().orElseThrow();
         out.printf("log10 simple regret (floor 1e-12) over %d seeds: median [25%%, 75%%]%n", seeds);
-        out.printf("%-16s %-7s", "problem", "method");
+        out.printf("%-18s %-7s", "problem", "method");
         for (int b : budgets) out.printf(" %26s", "after " + b);
-        out.printf(" %12s%n", "wall s/run");
+        out.printf(" %12s %9s %5s%n", "wall s/run", "at bound", "dups");
         for (ReferenceProblem p : problems) {
-            for (Method m : METHODS) {
-                if (!methods.contains(m.name())) continue;
+            for (String name : methods) {
+                Method m = method(name);
                 double[][] at = new double[budgets.length][seeds];
+                double[] bound = new double[seeds];
+                int dups = 0;
                 long t0 = System.nanoTime();
                 for (int s = 0; s < seeds; s++) {
                     long seed = s + 1;
-                    ReferenceProblem.Run run = p.minimise(m.make().apply(seed), maxBudget, seed);
+                    ReferenceProblem.Run run = p.minimise(m.make().make(seed, p.dimension(), maxBudget), maxBudget, seed);
                     for (int k = 0; k < budgets.length; k++) at[k][s] = log10Regret(run.regretAfter(budgets[k]));
+                    int own = m.initial().applyAsInt(p.dimension(), maxBudget);
+                    bound[s] = run.shareAtBound(own);
+                    dups += run.nearDuplicates(own);
                 }
                 double wall = (System.nanoTime() - t0) / 1e9 / seeds;
-                out.printf("%-16s %-7s", p.name(), m.name());
+                out.printf("%-18s %-7s", p.name(), m.name());
                 for (double[] v : at) {
                     Arrays.sort(v);
                     out.printf(" %26s", String.format("%6.2f [%6.2f, %6.2f]", quantile(v, 0.5), quantile(v, 0.25), quantile(v, 0.75)));
                 }
-                out.printf(" %12.2f%n", wall);
+                Arrays.sort(bound);
+                out.printf(" %12.2f %8.0f%% %5d%n", wall, 100 * quantile(bound, 0.5), dups);
                 out.flush();
             }
         }
     }
 
-    /** Median wall time of one GP proposal on Hartmann-6 with n Sobol observations, over {@code repeats}. */
-    public static double secondsPerSuggestion(int n, int repeats) {
-        ReferenceProblem p = ReferenceProblem.hartmann6();
+    /**
+     * Seconds for one GP proposal, the first with a fresh sampler and the median of the next ones: wall
+     * time, and the process's CPU time (all threads), which a busy machine inflates much less.
+     */
+    public record ProposalTime(double cold, double warm, double coldCpu, double warmCpu) {}
+
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /**
+     * GP proposal time on {@code p} with n Sobol observations (seed 7): a fresh sampler proposes at n
+     * ("cold": it fits the hyper-parameters, as a resumed study or a refit trial does), then, as in a running
+     * study, at n + 1, ..., n + warm with one more observation each time; {@code warm} is the median of
+     * those. Up to {@link GpSampler}'s refit threshold every proposal fits, so cold and warm agree.
+     */
+    public static ProposalTime proposalTime(ReferenceProblem p, int n, int warm) {
         List<Observation> h = new ArrayList<>();
-        for (int t = 0; t < n; t++) {
-            double[] u = Samplers.sobolPoint(6, 7, t);
+        for (int t = 0; t < n + warm; t++) {
+            double[] u = Samplers.sobolPoint(p.dimension(), 7, t);
             h.add(Observation.of(u, p.value(u)));
         }
-        double[] times = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long t0 = System.nanoTime();
-            new GpSampler(r + 1).suggest(p.space(), n, h, List.of());
-            times[r] = (System.nanoTime() - t0) / 1e9;
+        GpSampler sampler = new GpSampler(1);
+        double[] times = new double[warm + 1], cpu = new double[warm + 1];
+        for (int k = 0; k <= warm; k++) {
+            long t0 = System.nanoTime(), c0 = OS.getProcessCpuTime();
+            sampler.suggest(p.space(), n + k, h.subList(0, n + k), List.of());
+            times[k] = (System.nanoTime() - t0) / 1e9;
+            cpu[k] = (OS.getProcessCpuTime() - c0) / 1e9;
         }
-        Arrays.sort(times);
-        return times[repeats / 2];
+        return new ProposalTime(times[0], medianAfterFirst(times), cpu[0], medianAfterFirst(cpu));
+    }
+
+    private static double medianAfterFirst(double[] v) {
+        double[] w = Arrays.copyOfRange(v, 1, v.length);
+        Arrays.sort(w);
+        return w.length == 0 ? Double.NaN : w[w.length / 2];
     }
 }

@@ -1,10 +1,12 @@
 package org.hrsnn.cli;
 
+import org.hrsnn.report.StudyComparison;
 import org.hrsnn.study.Comparison;
 import org.hrsnn.study.Study;
 import org.hrsnn.study.Trial;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,39 +18,79 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         header = "Compares groups of studies (one study per seed) by their medians.",
         description = "Compares groups of studies (one study per seed): for each measure, each group's median over its studies "
-                + "with a bootstrap 95%% interval, and each group against the first by a two-sided exact Mann-Whitney test.")
+                + "with a bootstrap 95%% interval, and each group against the first by a two-sided exact Mann-Whitney test. "
+                + "Groups are given with --group, or as study names grouped by their search space (--group-by space). "
+                + "--out DIR also writes compare.html with the best-so-far curves of E and of the task metric per group "
+                + "(median and interquartile band) as PNG and SVG.")
 final class CompareCommand extends StudyCommand.Root implements Callable<Integer> {
-    @Option(names = "--group", required = true, paramLabel = "LABEL=NAME,NAME,..",
-            description = "A group: its label and its studies, for example het=het-s1,het-s2,het-s3. Give two or more.")
-    List<String> groups;
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Studies to group by --group-by (in addition to any --group).")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--group", paramLabel = "LABEL=NAME,NAME,..",
+            description = "A group: its label and its studies, for example het=het-s1,het-s2,het-s3.")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--group-by", paramLabel = "KEY", defaultValue = "space",
+            description = "How the NAMEs are grouped: space (by the name of their search space) or study (each its own group) (default: ${DEFAULT-VALUE}).")
+    String groupBy;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--format", paramLabel = "F", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write compare.html and its figures (PNG, SVG) into DIR (replaced).")
+    Path outDir;
+
     @Override
     public Integer call() throws Exception {
-        Map<String, List<List<Trial>>> trials = new LinkedHashMap<>();
+        if (!format.equals("text") && !format.equals("json")) throw new Main.BadInputException("--format must be text or json, got '" + format + "'");
+        if (!groupBy.equals("space") && !groupBy.equals("study")) throw new Main.BadInputException("--group-by must be space or study, got '" + groupBy + "'");
+        Map<String, List<String>> named = new LinkedHashMap<>();
         for (String g : groups) {
             int eq = g.indexOf('=');
             if (eq < 1 || eq == g.length() - 1) throw new Main.BadInputException("--group must look like LABEL=NAME,NAME,.., got '" + g + "'");
-            List<List<Trial>> studies = new ArrayList<>();
-            for (String name : g.substring(eq + 1).split(",")) studies.add(StudyCommand.open(root, name.trim()).trials());
-            if (trials.put(g.substring(0, eq), studies) != null) throw new Main.BadInputException("--group label '" + g.substring(0, eq) + "' given twice");
+            List<String> members = new ArrayList<>();
+            for (String name : g.substring(eq + 1).split(",")) members.add(name.trim());
+            if (named.put(g.substring(0, eq), members) != null) throw new Main.BadInputException("--group label '" + g.substring(0, eq) + "' given twice");
         }
-        if (trials.size() < 2) throw new Main.BadInputException("give at least two --group options");
-        String first = trials.keySet().iterator().next();
+        for (String name : names) {
+            Study s = StudyCommand.open(root, name);
+            String label = groupBy.equals("study") ? name : s.config().space().path("name").asText(s.config().spaceSource());
+            if (groups.stream().anyMatch(g -> g.startsWith(label + "=")))
+                throw new Main.BadInputException("group '" + label + "' of study '" + name + "' is also given by --group");
+            named.computeIfAbsent(label, k -> new ArrayList<>()).add(name);
+        }
+        if (outDir != null) {
+            String refused = org.hrsnn.report.StudyReport.notReplaceable(outDir.toAbsolutePath().normalize(), "compare.html");
+            if (refused != null) throw new Main.BadInputException("--out: " + refused);
+        }
+        if (named.size() < 2)
+            throw new Main.BadInputException("give at least two groups (two --group options, or studies of two search spaces), got " + named.keySet());
+        List<StudyComparison.Group> input = new ArrayList<>();
+        for (var e : named.entrySet()) {
+            List<List<Trial>> studies = new ArrayList<>();
+            for (String name : e.getValue()) studies.add(StudyCommand.open(root, name).trials());
+            input.add(new StudyComparison.Group(e.getKey(), e.getValue(), studies));
+        }
+        StudyComparison c = StudyComparison.of(input, seed);
         java.io.PrintWriter out = out();
-        for (var m : Comparison.measures().entrySet()) {
-            Map<String, double[]> values = new LinkedHashMap<>();
-            trials.forEach((label, studies) -> values.put(label, studies.stream().mapToDouble(t -> m.getValue().apply(t)).toArray()));
-            if (values.values().stream().allMatch(v -> java.util.Arrays.stream(v).noneMatch(Double::isFinite))) continue;
+        Path html = outDir == null ? null : c.write(outDir, "hrsnn " + Main.version());
+        if (format.equals("json")) {
+            StudyOutput.tree(out, StudyOutput.Format.JSON, c.tree());
+            return 0;
+        }
+        String first = named.keySet().iterator().next();
+        for (var m : c.finals().entrySet()) {
             out.println(m.getKey() + ":");
-            for (Comparison.Summary s : Comparison.of(values, seed)) {
+            for (Comparison.Summary s : m.getValue()) {
                 String test = Double.isNaN(s.p()) ? "" : String.format("  vs %s: U = %.1f, p = %.3g", first, s.u(), s.p());
                 out.printf("  %-12s n=%d  median %.4g  95%% CI [%.4g, %.4g]  values %s%s%n", s.group(), s.values().length, s.median(), s.low(), s.high(),
                         java.util.Arrays.toString(java.util.Arrays.stream(s.values()).mapToObj(v -> String.format("%.4g", v)).toArray()), test);
             }
         }
+        if (html != null) out.println("wrote " + html + " and its figures");
         out.flush();
         return 0;
     }

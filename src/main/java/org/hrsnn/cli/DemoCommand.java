@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         var problem = StudyCommand.problem(s);
         StudyCommand.loadData(problem);
-        new StudyRunner(s, problem).run(null, workers, (t, all, budget, sec) -> StudyCommand.progress(out, t, all, budget, sec));
+        new StudyRunner(s, problem).run(null, workers, (t, all, budget, pace) -> StudyCommand.progress(out, t, all, budget, pace));
         CommandLine cl = Main.commandLine();
         cl.setOut(out);
         cl.setErr(spec.commandLine().getErr());

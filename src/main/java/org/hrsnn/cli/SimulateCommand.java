@@ -2,8 +2,8 @@ package org.hrsnn.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hrsnn.export.DesignFiles;
-import org.hrsnn.model.Encoding;
 import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.report.ActivityRun;
 import org.hrsnn.sim.Network;
 import org.hrsnn.sim.PopulationRate;
 import org.hrsnn.sim.SpikeRaster;
@@ -34,6 +34,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--raster", paramLabel = "FILE", description = "Write the spike raster as CSV (time_ms,neuron).")
     Path raster;
 
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the spike raster and the E and I population rates as a PNG image.")
+    Path plot;
+
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
 
@@ -53,7 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         net.setPlastic(!noStdp);
         int steps = (int) Math.round(duration / spec.dt());
-        Stimulus stimulus = testSignal(spec, steps);
+        Stimulus stimulus = ActivityRun.testSignal(spec, steps);
         SpikeRaster r = SpikeRaster.all();
         int bin = Math.max(1, (int) Math.round(10 / spec.dt()));
         PopulationRate rate = new PopulationRate(bin);
@@ -66,6 +69,7 @@ final class SimulateCommand implements Callable<Integer> {
             for (int k = 0; k < r.size(); k++) csv.append(String.format("%.4f,%d%n", (r.step(k) + 1) * spec.dt(), r.neuron(k)));
             DesignFiles.writeAtomically(raster, csv.toString());
         }
+        if (plot != null) plot(r, rate, net, spec, s);
         double[] e = rate.excitatoryRate(), i = rate.inhibitoryRate();
         if (json) {
             ObjectNode o = DesignFiles.mapper().createObjectNode();
@@ -87,6 +91,7 @@ final class SimulateCommand implements Callable<Integer> {
         System.out.println("E rate per 10 ms  " + Sparkline.of(e));
         System.out.println("I rate per 10 ms  " + Sparkline.of(i));
         if (raster != null) System.out.println("raster written to " + raster);
+        if (plot != null) System.out.println("plot written to " + plot);
         return 0;
     }
 
@@ -96,19 +101,23 @@ final class SimulateCommand implements Callable<Integer> {
         return x.length == 0 ? 0 : s / x.length;
     }
 
-    /** A deterministic drive for each input channel, in the range the encoding expects. */
-    static Stimulus testSignal(NetworkSpec spec, int steps) {
-        int c = spec.input().channels();
-        if (c == 0) return Stimulus.silence(steps);
-        int per = Math.max(1, (int) Math.round(1 / spec.dt())); // one sample per ms
-        int samples = (steps + per - 1) / per;
-        double[][] u = new double[samples][c];
-        boolean unit = spec.input().encoding() instanceof Encoding.Rate;
-        for (int k = 0; k < samples; k++)
-            for (int j = 0; j < c; j++) {
-                double x = 0.5 * Math.sin(2 * Math.PI * k / (97.0 + 13 * j)) + 0.5 * Math.sin(2 * Math.PI * k / (31.0 + 7 * j));
-                u[k][j] = unit ? 0.5 + 0.5 * x : x;
-            }
-        return new Stimulus(u, per);
+    /** Writes the raster and rates as a PNG, through a temporary file beside it (never half a picture). */
+    private void plot(SpikeRaster r, PopulationRate rate, Network net, NetworkSpec spec, long seed) throws java.io.IOException {
+        double[] times = new double[r.size()];
+        for (int k = 0; k < times.length; k++) times[k] = (r.step(k) + 1) * spec.dt();
+        int bin = Math.max(1, (int) Math.round(10 / spec.dt()));
+        ActivityRun run = new ActivityRun(spec.dt(), net.size(), net.excitatorySize(), times, r.neurons(), bin * spec.dt(), rate.excitatoryRate(),
+                rate.inhibitoryRate(), rate.meanRate());
+        Path target = plot.toAbsolutePath();
+        java.nio.file.Files.createDirectories(target.getParent());
+        Path tmp = java.nio.file.Files.createTempFile(target.getParent(), "." + target.getFileName(), ".png");
+        try {
+            run.write(tmp, String.format(java.util.Locale.ROOT, "%s, seed %d: %.0f ms, mean rate %.2f Hz, STDP %s", design.describe(), seed, duration,
+                    rate.meanRate(), net.isPlastic() ? "on" : "off"));
+            org.hrsnn.export.FilePermissions.asNewFile(tmp);
+            java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
     }
 }

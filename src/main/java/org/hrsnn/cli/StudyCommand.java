@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "study", mixinStandardHelpOptions = true, description = "Hyper-parameter studies: create, run, resume, inspect, export.",
         subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class, StudyCommand.ListStudies.class, CompareCommand.class,
-                StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Export.class})
+                StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Export.class, ReportCommand.class})
 final class StudyCommand {
     static final String PROTOCOL_FIELDS = "trainingInputs, washout, inputs, trainFraction, delays, holdMs, states (e.g. voltage+counts), mcFloor, minRate";
     static final String STUDY_NAME = "The study (its folder under --root).";
@@ -125,7 +125,7 @@ final class StudyCommand {
         @Option(names = "--objective", description = "e, e-then-task, task or mc (default: e for memory-capacity, else e-then-task).") String objective;
         @Option(names = "--seed", defaultValue = "1", description = "Study seed (default: ${DEFAULT-VALUE}).") long seed;
         @Option(names = "--trials", defaultValue = "30", description = "Budget of finished trials (default: ${DEFAULT-VALUE}).") int trials;
-        @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: 1 + dimension).") int initial;
+        @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: min(1 + dimension, 11, max(5, trials / 2))).") int initial;
         @Option(names = "--no-defaults", description = "Do not evaluate the space's default point first.") boolean noDefaults;
         @Option(names = "--protocol", paramLabel = "FILE", description = "Memory protocol (YAML or JSON): any of " + PROTOCOL_FIELDS
                 + "; the others keep their defaults (docs/scoring.md). Recorded in the study; its state kinds are read by the task stage too.") Path protocol;
@@ -153,11 +153,29 @@ final class StudyCommand {
                         s.space().dimension(), file, task, id == null ? "" : " (" + id.path("name").asText() + ")", obj.label(), seed, trials);
                 out.printf("run it: hrsnn study run %s%s%n", shell(name), rootArg());
                 out.flush();
+                warnShortBudget(out, s.space().dimension(), trials, initial);
+                out.flush();
             } catch (StudyException e) {
                 throw new Main.BadInputException(e.getMessage());
             }
             return 0;
         }
+    }
+
+    /** The GP needs some proposals to be worth its cost; below 10 the study is mostly its initial design. */
+    static final int FEWEST_MODEL_PROPOSALS = 10;
+
+    /**
+     * Warns when a budget leaves the GP fewer than {@link #FEWEST_MODEL_PROPOSALS} proposals; on the
+     * command's output with the description of the study it made (the study is valid, so not an error).
+     */
+    static void warnShortBudget(PrintWriter out, int dim, int trials, int initial) {
+        int init = org.hrsnn.opt.gp.GpSampler.initialPoints(dim, trials, initial);
+        int gp = org.hrsnn.opt.gp.GpSampler.modelProposals(dim, trials, initial);
+        if (gp < FEWEST_MODEL_PROPOSALS)
+            out.printf("warning: %d trials with %d initial Sobol points leave the GP %d proposal%s (fewer than %d): the study is "
+                    + "mostly quasi-random search; raise --trials to at least %d%s%n", trials, init, gp, gp == 1 ? "" : "s",
+                    FEWEST_MODEL_PROPOSALS, init + FEWEST_MODEL_PROPOSALS, initial >= 0 ? " or lower --initial" : "");
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a study until its budget is reached (also after a stop or a crash).")
@@ -167,6 +185,18 @@ final class StudyCommand {
         @Option(names = "--timeout", paramLabel = "D", description = "Stop starting trials after this long (ISO-8601 like PT10M, or 90s, 10m, 2h).") String timeout;
         @Option(names = "--workers", defaultValue = "1", description = "Trials evaluated in parallel threads (default: ${DEFAULT-VALUE}).") int workers;
         @Option(names = "--trial-timeout", paramLabel = "D", description = "Record a trial as failed when it takes longer than this (90s, 10m, PT5M).") String trialTimeout;
+        @Option(names = "--progress", paramLabel = "HOW", defaultValue = "auto",
+                description = "bar (a live bar with ETA, redrawn in place), lines (a line per trial), or auto: bar on a terminal, else lines (default: ${DEFAULT-VALUE}).")
+        String progress;
+
+        boolean progressMode() {
+            return switch (progress) {
+                case "bar" -> true;
+                case "lines" -> false;
+                case "auto" -> System.console() != null && !"dumb".equals(System.getenv("TERM"));
+                default -> throw new Main.BadInputException("--progress must be auto, bar or lines, got '" + progress + "'");
+            };
+        }
 
         @Override
         public Integer call() throws Exception {
@@ -190,7 +220,10 @@ final class StudyCommand {
             out.printf("study '%s': %d of %d trials finished; task %s, objective %s%n", name, before, s.config().trials(),
                     s.config().task(), s.config().objective().label());
             out.flush();
-            int n = new StudyRunner(s, problem, perTrial).run(d, workers, (t, all, budget, sec) -> progress(out, t, all, budget, sec));
+            int n;
+            try (RunProgress progress = RunProgress.of(out, progressMode(), name, before, s.config().trials())) {
+                n = new StudyRunner(s, problem, perTrial).run(d, workers, progress);
+            }
             List<Trial> all = s.trials();
             String where = shell(name) + rootArg();
             out.printf("this run finished %d trial(s); %d of %d done. Results: hrsnn study status %s; designs: hrsnn study export %s%n",
@@ -227,15 +260,26 @@ final class StudyCommand {
         return d;
     }
 
-    static void progress(PrintWriter out, Trial t, List<Trial> all, int budget, double secondsPerTrial) {
+    static void progress(PrintWriter out, Trial t, List<Trial> all, int budget, StudyRunner.Pace pace) {
+        out.println(progressLine(t, all, budget, pace));
+        out.flush();
+    }
+
+    /** The line printed after each finished trial: counts, the trial, the best so far, the pace and the ETA. */
+    static String progressLine(Trial t, List<Trial> all, int budget, StudyRunner.Pace pace) {
         long done = all.stream().filter(Trial::finished).count();
+        String workers = pace.workers() > 1 ? String.format(" (%d workers: %.1f s of wall time per trial)", pace.workers(), pace.wallSecondsPerTrial()) : "";
+        return String.format("[%d/%d] trial %d %s%s | %s | %.1f s/trial%s, ETA %s", done, budget, t.number(), t.state().name().toLowerCase(Locale.ROOT),
+                summary(t), bestSoFar(all), pace.secondsPerTrial(), workers, eta(pace.etaSeconds(budget - done)));
+    }
+
+    /** "best E 3.2 (trial 10), best accuracy 0.99 (trial 12)" */
+    static String bestSoFar(List<Trial> all) {
         List<Trial> byE = Ranking.byE(all), byTask = Ranking.byTask(all);
         String best = byE.isEmpty() ? "-" : String.format("%.4g (trial %d)", byE.get(0).metric("e"), byE.get(0).number());
         String task = byTask.isEmpty() ? "" : String.format(", best %s %.4g (trial %d)", byTask.get(0).metric("accuracy") != null ? "accuracy" : "NRMSE",
                 byTask.get(0).metric("accuracy") != null ? byTask.get(0).metric("accuracy") : byTask.get(0).metric("nrmse"), byTask.get(0).number());
-        out.printf("[%d/%d] trial %d %s%s | best E %s%s | %.1f s/trial, ETA %s%n", done, budget, t.number(), t.state().name().toLowerCase(Locale.ROOT),
-                summary(t), best, task, secondsPerTrial, eta((budget - done) * secondsPerTrial));
-        out.flush();
+        return "best E " + best + task;
     }
 
     static String summary(Trial t) {

@@ -99,13 +99,93 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
         });
     }
 
+    /** Zakharov on [-5, 10]^d: minimum 0 at the origin, a third of the way along every axis of the box. */
+    public static ReferenceProblem zakharov(int d) {
+        return new ReferenceProblem("zakharov" + d, fill(d, -5), fill(d, 10), 0, 0, x -> {
+            double s1 = 0, s2 = 0;
+            for (int i = 0; i < x.length; i++) {
+                s1 += x[i] * x[i];
+                s2 += 0.5 * (i + 1) * x[i];
+            }
+            return s1 + s2 * s2 + s2 * s2 * s2 * s2;
+        });
+    }
+
+    /** Dixon-Price on [-10, 10]^d: minimum 0 at x_i = 2^-((2^i - 2) / 2^i), inside the box. */
+    public static ReferenceProblem dixonPrice(int d) {
+        return new ReferenceProblem("dixonprice" + d, fill(d, -10), fill(d, 10), 0, 0, x -> {
+            double s = (x[0] - 1) * (x[0] - 1);
+            for (int i = 1; i < x.length; i++) {
+                double t = 2 * x[i] * x[i] - x[i - 1];
+                s += (i + 1) * t * t;
+            }
+            return s;
+        });
+    }
+
+    /** Trid on [-d^2, d^2]^d: minimum -d(d+4)(d-1)/6 at x_i = i(d + 1 - i), inside the box and off its centre. */
+    public static ReferenceProblem trid(int d) {
+        return new ReferenceProblem("trid" + d, fill(d, -d * d), fill(d, d * d), -d * (d + 4.0) * (d - 1) / 6, 0, x -> {
+            double s = 0;
+            for (int i = 0; i < x.length; i++) s += (x[i] - 1) * (x[i] - 1);
+            for (int i = 1; i < x.length; i++) s -= x[i] * x[i - 1];
+            return s;
+        });
+    }
+
+    /** A sphere on [0, 1]^d centred at fixed points between 0.15 and 0.85 (not the box's centre); minimum 0. */
+    public static ReferenceProblem shiftedSphere(int d) {
+        double[] c = new double[d];
+        for (int i = 0; i < d; i++) c[i] = 0.15 + 0.7 * ((i * 0.618033988749895) % 1.0);
+        return new ReferenceProblem("sphere" + d + "-shifted", new double[d], fill(d, 1), 0, 0, x -> {
+            double s = 0;
+            for (int i = 0; i < x.length; i++) s += (x[i] - c[i]) * (x[i] - c[i]);
+            return s;
+        });
+    }
+
+    /**
+     * {@code base} with {@code dim - base.dimension()} inputs added that it ignores (its own inputs come
+     * first): a problem with few relevant dimensions among many, as a study's search space often is.
+     * Named "base-in-dim".
+     */
+    public static ReferenceProblem embedded(ReferenceProblem base, int dim) {
+        int d0 = base.dimension();
+        if (dim < d0) throw new IllegalArgumentException("cannot embed " + base.name() + " in " + dim + " dimensions");
+        double[] lo = java.util.Arrays.copyOf(base.lower(), dim), hi = java.util.Arrays.copyOf(base.upper(), dim);
+        java.util.Arrays.fill(hi, d0, dim, 1.0);
+        return new ReferenceProblem(base.name() + "-in-" + dim, lo, hi, base.minimum(), base.noiseSd(),
+                x -> base.f().applyAsDouble(java.util.Arrays.copyOf(x, d0)));
+    }
+
     public static List<ReferenceProblem> all() {
         return List.of(branin(), hartmann6(), ackley(5), rosenbrock(4), levy(10), noisyHartmann6());
     }
 
+    /**
+     * A problem of {@link #all()} by name, or one of the families in any dimension: "ackleyN",
+     * "rosenbrockN", "levyN", and "P-in-N" (problem P with inputs it ignores, N inputs in all).
+     */
     public static ReferenceProblem named(String name) {
-        return all().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown problem " + name + "; known: " + all().stream().map(ReferenceProblem::name).toList()));
+        for (ReferenceProblem p : all()) if (p.name().equals(name)) return p;
+        var m = java.util.regex.Pattern.compile("(.+)-in-(\\d{1,3})").matcher(name);
+        if (m.matches()) return embedded(named(m.group(1)), Integer.parseInt(m.group(2)));
+        m = java.util.regex.Pattern.compile("sphere(\\d{1,3})-shifted").matcher(name);
+        if (m.matches() && Integer.parseInt(m.group(1)) >= 1) return shiftedSphere(Integer.parseInt(m.group(1)));
+        m = java.util.regex.Pattern.compile("(ackley|rosenbrock|levy|zakharov|dixonprice|trid)(\\d{1,3})").matcher(name);
+        if (m.matches() && Integer.parseInt(m.group(2)) >= 2) {
+            int d = Integer.parseInt(m.group(2));
+            return switch (m.group(1)) {
+                case "ackley" -> ackley(d);
+                case "rosenbrock" -> rosenbrock(d);
+                case "zakharov" -> zakharov(d);
+                case "dixonprice" -> dixonPrice(d);
+                case "trid" -> trid(d);
+                default -> levy(d);
+            };
+        }
+        throw new IllegalArgumentException("unknown problem " + name + "; known: " + all().stream().map(ReferenceProblem::name).toList()
+                + ", ackleyN, rosenbrockN, levyN, zakharovN, dixonpriceN, tridN (N >= 2), sphereN-shifted and P-in-N (P embedded among N inputs)");
     }
 
     private static double[] fill(int n, double v) {
@@ -114,8 +194,34 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
         return a;
     }
 
-    /** Result of a sequential run: simple regret after each evaluation, and time spent proposing. */
-    public record Run(double[] regret, double[] suggestSeconds) {
+    /** Result of a sequential run: simple regret after each evaluation, time spent proposing, the points. */
+    public record Run(double[] regret, double[] suggestSeconds, double[][] points) {
+        /** Share of the coordinates of points from..end that sit on a bound of the unit cube (within 1e-9). */
+        public double shareAtBound(int from) {
+            long at = 0, all = 0;
+            for (int t = from; t < points.length; t++)
+                for (double u : points[t]) {
+                    all++;
+                    if (u < 1e-9 || u > 1 - 1e-9) at++;
+                }
+            return all == 0 ? Double.NaN : (double) at / all;
+        }
+
+        /** Proposals from..end within 1e-6 in every coordinate of an earlier point. */
+        public int nearDuplicates(int from) {
+            int count = 0;
+            for (int t = Math.max(1, from); t < points.length; t++)
+                for (int s = 0; s < t; s++) {
+                    boolean same = true;
+                    for (int d = 0; d < points[t].length && same; d++) same = Math.abs(points[t][d] - points[s][d]) < 1e-6;
+                    if (same) {
+                        count++;
+                        break;
+                    }
+                }
+            return count;
+        }
+
         /** Simple regret after {@code n} evaluations. */
         public double regretAfter(int n) {
             return regret[Math.min(n, regret.length) - 1];
@@ -133,11 +239,13 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
         var gauss = ZigguratSampler.NormalizedGaussian.of(noise);
         List<Observation> history = new ArrayList<>();
         double[] regret = new double[budget], seconds = new double[budget];
+        double[][] points = new double[budget][];
         double bestObserved = Double.POSITIVE_INFINITY, bestTrue = Double.NaN;
         for (int t = 0; t < budget; t++) {
             long t0 = System.nanoTime();
             double[] u = sampler.suggest(space, t, List.copyOf(history), List.of());
             seconds[t] = (System.nanoTime() - t0) / 1e9;
+            points[t] = u.clone();
             double truth = value(u);
             double observed = truth + (noiseSd > 0 ? noiseSd * gauss.sample() : 0);
             history.add(Observation.of(u, observed));
@@ -147,6 +255,6 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
             }
             regret[t] = Math.max(bestTrue - minimum, 0);
         }
-        return new Run(regret, seconds);
+        return new Run(regret, seconds, points);
     }
 }

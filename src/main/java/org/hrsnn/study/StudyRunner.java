@@ -26,7 +26,28 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class StudyRunner {
     /** Told after each finished trial; called from worker threads, one at a time. */
     public interface Listener {
-        void finished(Trial trial, List<Trial> all, int budget, double secondsPerTrial);
+        void finished(Trial trial, List<Trial> all, int budget, Pace pace);
+    }
+
+    /**
+     * How fast this run finishes trials: {@code finished} trials in {@code elapsedSeconds} of wall time, by
+     * {@code workers} threads.
+     */
+    public record Pace(int finished, double elapsedSeconds, int workers) {
+        /** Wall time per finished trial: the workers share it, so it is a trial's own time divided by about the worker count. */
+        public double wallSecondsPerTrial() {
+            return finished == 0 ? Double.NaN : elapsedSeconds / finished;
+        }
+
+        /** A trial's own time (what one worker spends on it), estimated from the wall time per trial. */
+        public double secondsPerTrial() {
+            return wallSecondsPerTrial() * workers;
+        }
+
+        /** Seconds until {@code remaining} more trials are finished at this pace (the workers in parallel: counted once). */
+        public double etaSeconds(long remaining) {
+            return Math.max(0, remaining) * wallSecondsPerTrial();
+        }
     }
 
     /** This process, as written in "running" events: pid and start time, so a reused pid is not mistaken. */
@@ -46,7 +67,8 @@ public final class StudyRunner {
         this.study = study;
         this.problem = problem;
         this.trialTimeout = trialTimeout;
-        this.sampler = new GpSampler(study.config().seed(), study.config().initialPoints(), 0, AcquisitionOptimizer.Settings.DEFAULT);
+        int initial = GpSampler.initialPoints(study.space().dimension(), study.config().trials(), study.config().initialPoints());
+        this.sampler = new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT);
     }
 
     /** A trial whose worker process died this many times (killed, or out of memory) is recorded as failed, not re-run. */
@@ -80,7 +102,7 @@ public final class StudyRunner {
                         synchronized (done) {
                             done[0]++;
                             if (listener != null)
-                                listener.finished(finished, study.trials(), study.config().trials(), (System.nanoTime() - start) / 1e9 / done[0] * Math.max(1, workers));
+                                listener.finished(finished, study.trials(), study.config().trials(), new Pace(done[0], (System.nanoTime() - start) / 1e9, Math.max(1, workers)));
                         }
                     }
                 } catch (Throwable e) {
@@ -153,7 +175,7 @@ public final class StudyRunner {
                                 + " times while running it (killed, or out of memory); not re-run").put("seconds", 0.0));
                         return claimNext(session);
                     }
-                    session.append("running", t.number(), Study.JSON.createObjectNode().put("owner", SELF).put("rerun", true));
+                    session.append("running", t.number(), Study.JSON.createObjectNode().put("owner", SELF).put("worker", Thread.currentThread().getName()).put("rerun", true));
                     claimed.add(t.number());
                     return t;
                 }
@@ -181,7 +203,7 @@ public final class StudyRunner {
             created.set("unit", Study.JSON.valueToTree(unit));
             created.put("seed", seed);
             session.append("created", n, created);
-            session.append("running", n, Study.JSON.createObjectNode().put("owner", SELF));
+            session.append("running", n, Study.JSON.createObjectNode().put("owner", SELF).put("worker", Thread.currentThread().getName())); // the worker: for the report's timeline
             claimed.add(n);
             return new Trial(n, Trial.State.RUNNING, params, unit, seed, Map.of(), null, SELF, 0, null);
         }

@@ -215,7 +215,7 @@ class StudyCommandsTest {
         refused("--group must look like LABEL=NAME,NAME,.., got '=one'", "compare", "--group", "=one", "--group", "B=two");
         refused("no study 'nope'", "compare", "--group", "A=one", "--group", "B=two,nope");
         refused("--group label 'A' given twice", "compare", "--group", "A=one", "--group", "A=two");
-        refused("give at least two --group options", "compare", "--group", "A=one,two");
+        refused("give at least two groups (two --group options, or studies of two search spaces), got [A]", "compare", "--group", "A=one,two");
         refused("--task must be memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots, got 'cooking'",
                 "create", "x", "--space", SPACE, "--task", "cooking");
         refused("--task uea needs --dataset NAME, or --train FILE and --test FILE", "create", "x", "--space", SPACE, "--task", "uea");

@@ -14,28 +14,70 @@ public final class GaussianProcess {
     private final Cholesky chol;
     private final double[] alpha;
 
-    private GaussianProcess(double[][] x, double[] yStd, double yMean, double yScale, Hyperparameters h) {
+    private GaussianProcess(double[][] x, double[] yStd, double yMean, double yScale, Hyperparameters h, GaussianProcess prefix) {
         this.x = x;
         this.yStd = yStd;
         this.yMean = yMean;
         this.yScale = yScale;
         this.h = h;
         this.invL2 = Matern52.invL2(h.lengthscales());
-        this.chol = Cholesky.of(covariance(x, invL2, h.signalVariance(), h.noiseVariance()), x.length);
+        Cholesky c = prefix == null ? null : prefix.extendedFactor(x, h);
+        if (c == null) {
+            // when extension failed for want of jitter, the ladder below the previous jitter is known to fail too
+            double from = prefix != null && prefix.isPrefixOf(x, h) ? Math.nextUp(prefix.chol.jitter) : 0;
+            c = Cholesky.of(covariance(x, invL2, h.signalVariance(), h.noiseVariance()), x.length, from);
+        }
+        this.chol = c;
         this.alpha = chol.solve(yStd);
     }
 
     /** Standardises {@code y} and conditions on (x, y). */
     public static GaussianProcess fit(double[][] x, double[] y, Hyperparameters h) {
+        return fit(x, y, h, null);
+    }
+
+    /**
+     * As {@link #fit(double[][], double[], Hyperparameters)}, reusing the Cholesky factor of
+     * {@code previous} when it has the same hyper-parameters and its points are the first points of
+     * {@code x}: the factor is then extended by the new rows (O(m n^2)) instead of recomputed
+     * (O(n^3 / 3)), with bit-identical results (see {@link Cholesky#extend}).
+     */
+    public static GaussianProcess fit(double[][] x, double[] y, Hyperparameters h, GaussianProcess previous) {
         double[] s = standardisation(y);
-        return new GaussianProcess(x, standardise(y, s), s[0], s[1], h);
+        return new GaussianProcess(x, standardise(y, s), s[0], s[1], h, previous);
     }
 
     /** Conditions on (x, y) using the standardisation of another model (for fantasised observations). */
     GaussianProcess withData(double[][] x2, double[] y2) {
         double[] ys = new double[y2.length];
         for (int i = 0; i < ys.length; i++) ys[i] = (y2[i] - yMean) / yScale;
-        return new GaussianProcess(x2, ys, yMean, yScale, h);
+        return new GaussianProcess(x2, ys, yMean, yScale, h, this);
+    }
+
+    /** Whether x2 starts with this model's points and h2 equals its hyper-parameters. */
+    private boolean isPrefixOf(double[][] x2, Hyperparameters h2) {
+        int n = x.length;
+        if (x2.length < n || !java.util.Arrays.equals(h.lengthscales(), h2.lengthscales()) || h.signalVariance() != h2.signalVariance()
+                || h.noiseVariance() != h2.noiseVariance()) return false;
+        for (int i = 0; i < n; i++) if (x[i] != x2[i] && !java.util.Arrays.equals(x[i], x2[i])) return false;
+        return true;
+    }
+
+    /** This model's factor extended to {@code x2}, or null when it does not extend (see {@link Cholesky#extend}). */
+    private Cholesky extendedFactor(double[][] x2, Hyperparameters h2) {
+        if (!isPrefixOf(x2, h2)) return null;
+        int n = x.length, m = x2.length - n;
+        if (m == 0) return chol;
+        int n2 = x2.length;
+        double s2 = h.signalVariance(), noise = h.noiseVariance();
+        double[] cross = new double[m * n2];
+        for (int i = n; i < n2; i++) {
+            int ci = (i - n) * n2;
+            // the same expressions, in the same order, as covariance(): row i, entries j < i, then the diagonal
+            for (int j = 0; j < i; j++) cross[ci + j] = s2 * Matern52.correlation(Math.sqrt(Matern52.r2(x2[i], x2[j], invL2)));
+            cross[ci + i] = s2 + noise;
+        }
+        return chol.extend(cross, m);
     }
 
     /** {mean, sd} of y; sd is 1 when y is constant or has one value. */
@@ -88,6 +130,36 @@ public final class GaussianProcess {
         double v = h.signalVariance();
         for (double t : k) v -= t * t;
         return new double[] {mean, Math.max(v, 1e-15 * h.signalVariance())};
+    }
+
+    /**
+     * Posterior mean and variance in standardised units at {@code count} points at once, into
+     * {@code mean} and {@code variance}; {@code work} holds at least n * count doubles. Bit for bit what
+     * {@link #predictStandardised} gives point by point (same operations in the same order), without
+     * allocating, and with one pass over the Cholesky factor per batch.
+     */
+    void predictStandardised(double[][] q, int count, double[] mean, double[] variance, double[] work) {
+        int n = x.length;
+        double s2 = h.signalVariance();
+        for (int j = 0; j < count; j++) {
+            double m = 0;
+            double[] qj = q[j];
+            for (int i = 0; i < n; i++) {
+                double k = s2 * Matern52.correlation(Math.sqrt(Matern52.r2(qj, x[i], invL2)));
+                work[i * count + j] = k;
+                m += k * alpha[i];
+            }
+            mean[j] = m;
+        }
+        chol.forwardBatch(work, count);
+        for (int j = 0; j < count; j++) {
+            double v = s2;
+            for (int i = 0; i < n; i++) {
+                double t = work[i * count + j];
+                v -= t * t;
+            }
+            variance[j] = Math.max(v, 1e-15 * s2);
+        }
     }
 
     public double standardise(double y) {

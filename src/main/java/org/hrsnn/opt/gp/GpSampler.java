@@ -13,9 +13,13 @@ import java.util.List;
 /**
  * Gaussian-process Bayesian optimisation (minimisation).
  * <ul>
- *   <li>The first {@code initialPoints} trials (default 1 + dimension) are scrambled Sobol points.</li>
+ *   <li>The first {@code initialPoints} trials (default 1 + dimension; studies use
+ *       {@link #initialPoints(int, int, int)}) are scrambled Sobol points.</li>
  *   <li>Then: Matérn-5/2 ARD GP on standardised values, MAP hyper-parameters ({@link MapFit}) refitted
- *       for every proposal from fixed starts, so a proposal depends only on the data and the trial number.</li>
+ *       for every proposal from fixed starts up to 100 observations; beyond, on the schedule of
+ *       {@link #fitPrefix} (on at most {@link #FIT_SUBSET} of them) and held between refits, when the
+ *       Cholesky factor of the last proposal is extended rather than recomputed. A proposal depends only
+ *       on the data and the trial number.</li>
  *   <li>Failed trials are given the worst value observed so far, so the model steers away from them
  *       without pretending they were good.</li>
  *   <li>Pending trials are fantasised at the posterior mean (kriging believer) with the same
@@ -36,6 +40,23 @@ public final class GpSampler implements Sampler {
         this.initialPoints = initialPoints;
         this.restarts = restarts;
         this.settings = settings;
+    }
+
+    /**
+     * Initial Sobol points for a study of {@code budget} trials in {@code dim} dimensions when none are
+     * configured (configured < 0): min(1 + D, 11, max(5, budget / 2)). Up to 10 dimensions that is 1 + D
+     * as before (for budgets of 2 + 2D or more); beyond, 11 rather than 1 + D: on 25- and 30-dimensional
+     * problems at budgets 30, 50 and 100, 10 initial points did better than 5, 20 and 1 + D
+     * (docs/performance.md, "Short budgets"). A budget under 22 keeps at least half of it for the GP.
+     */
+    public static int initialPoints(int dim, int budget, int configured) {
+        if (configured >= 0) return configured;
+        return Math.min(Math.min(1 + dim, 11), Math.max(5, budget / 2));
+    }
+
+    /** How many of a budget's trials the GP proposes, after the initial design (trial 0 may be the defaults). */
+    public static int modelProposals(int dim, int budget, int configured) {
+        return Math.max(0, budget - initialPoints(dim, budget, configured));
     }
 
     /** Default settings: 1 + D initial points; 4 hyper-parameter starts up to 100 observations, 2 beyond. */
@@ -64,10 +85,18 @@ public final class GpSampler implements Sampler {
             x[i] = o.x();
             y[i] = o.failed() ? worst : o.value();
         }
-        UniformRandomProvider rng = Seeds.rng(Seeds.derive(seed, trial), "gp.fit");
-        int starts = restarts > 0 ? restarts : x.length <= 100 ? 4 : 2;
-        Hyperparameters h = MapFit.fit(x, y, starts, rng);
-        GaussianProcess gp = GaussianProcess.fit(x, y, h);
+        Hyperparameters h;
+        if (x.length <= REFIT_EVERY_PROPOSAL) {
+            UniformRandomProvider rng = Seeds.rng(Seeds.derive(seed, trial), "gp.fit");
+            h = MapFit.fit(x, y, restarts > 0 ? restarts : 4, rng);
+        } else {
+            h = scheduledFit(finished, fitPrefix(x.length));
+        }
+        GaussianProcess gp;
+        synchronized (this) {
+            gp = GaussianProcess.fit(x, y, h, lastModel);
+            lastModel = gp;
+        }
         if (!pending.isEmpty()) gp = fantasise(gp, x, y, pending);
         final GaussianProcess model = gp;
         double bestStd = model.standardise(best);
@@ -76,12 +105,121 @@ public final class GpSampler implements Sampler {
         done.stream().sorted(java.util.Comparator.comparingDouble(Observation::value)).limit(8).forEach(o -> seeds.add(o.x()));
         for (int k = 0; seeds.size() < settings.population(); k++)
             seeds.add(Samplers.sobolPoint(dim, Seeds.derive(seed, trial), k + 1));
-        double[] next = AcquisitionOptimizer.maximise(q -> {
-            double[] p = model.predictStandardised(q);
-            return LogEi.logEi(p[0], Math.sqrt(p[1]), bestStd);
-        }, space::snap, dim, seeds, Seeds.derive(seed, trial), settings);
+        double[] next = AcquisitionOptimizer.maximise(logEi(model, bestStd, settings.population()), space::snap, dim, seeds,
+                Seeds.derive(seed, trial), settings);
         if (isDuplicate(next, x, pending)) return Samplers.random(Seeds.derive(seed, trial)).suggest(space, trial, finished, pending);
         return next;
+    }
+
+    /** Log EI on a batch of points, with buffers allocated once per proposal rather than per point. */
+    private static AcquisitionOptimizer.Batch logEi(GaussianProcess model, double bestStd, int batch) {
+        double[] mean = new double[batch], variance = new double[batch];
+        double[] work = new double[model.size() * batch];
+        return (points, count, out) -> {
+            for (int from = 0; from < count; from += batch) {
+                int c = Math.min(batch, count - from);
+                double[][] chunk = from == 0 && c == count ? points : java.util.Arrays.copyOfRange(points, from, from + c);
+                model.predictStandardised(chunk, c, mean, variance, work);
+                for (int j = 0; j < c; j++) out[from + j] = LogEi.logEi(mean[j], Math.sqrt(variance[j]), bestStd);
+            }
+        };
+    }
+
+    /**
+     * Observations beyond which the hyper-parameters are no longer refitted for every proposal. Up to
+     * here a fit costs little (about 1 ms per likelihood evaluation at 100 points in 32-D) and every
+     * proposal gets a fresh MAP fit from fixed starts, exactly as before; the regret table (budgets 50
+     * and 100) only involves this regime.
+     */
+    static final int REFIT_EVERY_PROPOSAL = 100;
+
+    /**
+     * Most observations a hyper-parameter fit uses. A likelihood evaluation with its gradient is O(n^3):
+     * measured at 32-D, 6 ms at 200 points, 81 ms at 500, 0.7 s at 1,000, and a fit takes ~140 of them per
+     * start; fitted on a subset of 200 points a refit stays near 1 s at any study size.
+     */
+    static final int FIT_SUBSET = 200;
+
+    /**
+     * The refit schedule: how many leading observations the hyper-parameters are fitted on when n are
+     * available. All of them up to {@link #REFIT_EVERY_PROPOSAL}; beyond, the largest r_k <= n with
+     * r_0 = 100 and r_{k+1} = r_k + ceil(r_k / 10) (100, 110, 121, 134, ..., 924, 1017): a refit each
+     * time the data have grown by a tenth, the hyper-parameters held fixed in between. The fit depends
+     * only on those r_k observations and the seed, so a proposal is still a function of its inputs alone
+     * (a resumed study proposes what an uninterrupted one would); the last fits are cached.
+     */
+    static int fitPrefix(int n) {
+        if (n <= REFIT_EVERY_PROPOSAL) return n;
+        int r = REFIT_EVERY_PROPOSAL;
+        while (true) {
+            int next = r + (r + 9) / 10;
+            if (next > n) return r;
+            r = next;
+        }
+    }
+
+    /** Cache of scheduled fits, keyed by prefix length; an entry is used only if its data equal the prefix. */
+    private record Fit(double[][] x, double[] y, Hyperparameters h) {}
+
+    private final java.util.Map<Integer, Fit> fits = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Integer, Fit> e) {
+            return size() > 4;
+        }
+    };
+
+    /** The model conditioned on the finished trials at the last proposal, whose factor the next may extend. */
+    private GaussianProcess lastModel;
+
+    /** MAP hyper-parameters from the first r observations (failures imputed within them), cached. */
+    private Hyperparameters scheduledFit(List<Observation> finished, int r) {
+        double[][] x = new double[r][];
+        double[] y = new double[r];
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < r; i++) if (!finished.get(i).failed()) worst = Math.max(worst, finished.get(i).value());
+        for (int i = 0; i < r; i++) {
+            Observation o = finished.get(i);
+            x[i] = o.x();
+            y[i] = o.failed() ? worst : o.value();
+        }
+        if (worst == Double.NEGATIVE_INFINITY) java.util.Arrays.fill(y, 0); // all failed: a flat prior fit
+        synchronized (fits) {
+            Fit f = fits.get(r);
+            if (f != null && java.util.Arrays.equals(f.y(), y) && java.util.Arrays.deepEquals(f.x(), x)) return f.h();
+        }
+        int[] keep = fitSubset(y, FIT_SUBSET);
+        double[][] xs = new double[keep.length][];
+        double[] ys = new double[keep.length];
+        for (int k = 0; k < keep.length; k++) {
+            xs[k] = x[keep[k]];
+            ys[k] = y[keep[k]];
+        }
+        UniformRandomProvider rng = Seeds.rng(Seeds.derive(seed, r), "gp.refit");
+        Hyperparameters h = MapFit.fit(xs, ys, restarts > 0 ? restarts : 2, rng);
+        synchronized (fits) {
+            fits.put(r, new Fit(x, y, h));
+        }
+        return h;
+    }
+
+    /**
+     * Indices (ascending) of at most {@code m} observations to fit the hyper-parameters on: the best m/2
+     * values, where the optimiser works and the length scales matter most, and m - m/2 spread evenly in
+     * trial order over the rest, so the global trend is still seen. All of them when there are at most m.
+     */
+    static int[] fitSubset(double[] y, int m) {
+        int n = y.length;
+        if (n <= m) return java.util.stream.IntStream.range(0, n).toArray();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer i) -> y[i]).thenComparingInt(i -> i));
+        boolean[] chosen = new boolean[n];
+        int best = m / 2;
+        for (int k = 0; k < best; k++) chosen[order[k]] = true;
+        int[] rest = java.util.stream.IntStream.range(0, n).filter(i -> !chosen[i]).toArray();
+        int spread = m - best;
+        for (int k = 0; k < spread; k++) chosen[rest[(int) ((long) k * rest.length / spread)]] = true;
+        return java.util.stream.IntStream.range(0, n).filter(i -> chosen[i]).toArray();
     }
 
     private static GaussianProcess fantasise(GaussianProcess gp, double[][] x, double[] y, List<double[]> pending) {
@@ -98,10 +236,24 @@ public final class GpSampler implements Sampler {
         return gp.withData(x2, y2);
     }
 
-    /** A proposal equal to an evaluated or pending point adds nothing (possible in small discrete spaces). */
+    /**
+     * A proposal equal, or within {@link #SAME_POINT} in every coordinate, to an evaluated or pending point
+     * adds nothing (possible in small discrete spaces, and where the acquisition search ends on a bound).
+     */
     private static boolean isDuplicate(double[] p, double[][] x, List<double[]> pending) {
-        for (double[] q : x) if (java.util.Arrays.equals(p, q)) return true;
-        for (double[] q : pending) if (java.util.Arrays.equals(p, q)) return true;
+        for (double[] q : x) if (near(p, q)) return true;
+        for (double[] q : pending) if (near(p, q)) return true;
         return false;
+    }
+
+    /**
+     * Points closer than this in every unit-cube coordinate are the same point: a proposal one rounding
+     * step from an evaluated one (0.9999999999999999 against 1.0) teaches the model nothing new.
+     */
+    static final double SAME_POINT = 1e-6;
+
+    static boolean near(double[] p, double[] q) {
+        for (int d = 0; d < p.length; d++) if (!(Math.abs(p[d] - q[d]) < SAME_POINT)) return false;
+        return true;
     }
 }

@@ -13,7 +13,26 @@ final class MarginalLikelihood {
         Hyperparameters h = Hyperparameters.fromTheta(theta);
         double[] invL2 = Matern52.invL2(h.lengthscales());
         double s2 = h.signalVariance(), noise = h.noiseVariance();
-        double[] k = GaussianProcess.covariance(x, invL2, s2, noise);
+        // The covariance as GaussianProcess.covariance builds it, keeping each pair's correlation and
+        // gradient factor for the gradient below: they share sqrt(r2) and one exp, which the gradient
+        // pass used to recompute (same expressions on the same inputs, so the same bits).
+        double[] k = new double[n * n];
+        double[] corr = gradient == null ? null : new double[n * n], factor = gradient == null ? null : new double[n * n];
+        for (int i = 0; i < n; i++) {
+            k[i * n + i] = s2 + noise;
+            for (int j = 0; j < i; j++) {
+                double sr = Matern52.SQRT5 * Math.sqrt(Matern52.r2(x[i], x[j], invL2));
+                double e = Math.exp(-sr);
+                double cor = (1 + sr + sr * sr / 3) * e;
+                double v = s2 * cor;
+                k[i * n + j] = v;
+                k[j * n + i] = v;
+                if (corr != null) {
+                    corr[i * n + j] = cor;
+                    factor[i * n + j] = 5.0 / 3.0 * (1 + sr) * e;
+                }
+            }
+        }
         Cholesky c = Cholesky.of(k, n);
         double[] alpha = c.solve(y);
         double fit = 0;
@@ -29,9 +48,8 @@ final class MarginalLikelihood {
             gSignal += (alpha[i] * alpha[i] - kinv[i * n + i]) * s2;
             for (int j = 0; j < i; j++) {
                 double w = 2 * (alpha[i] * alpha[j] - kinv[i * n + j]); // both (i,j) and (j,i)
-                double r = Math.sqrt(Matern52.r2(x[i], x[j], invL2));
-                gSignal += w * s2 * Matern52.correlation(r);
-                double f = w * s2 * Matern52.gradientFactor(r);
+                gSignal += w * s2 * corr[i * n + j];
+                double f = w * s2 * factor[i * n + j];
                 double[] xi = x[i], xj = x[j];
                 for (int d = 0; d < dim; d++) {
                     double t = xi[d] - xj[d];

@@ -76,4 +76,34 @@ class AcquisitionOptimizerTest {
         double[] x = AcquisitionOptimizer.compassSearch(f, new double[] {0.9, 0.1}, 10_000);
         assertArrayEquals(top, x, 1e-4);
     }
+
+    @Test
+    void reflectionFoldsAnyValueIntoTheCubeWithoutLandingOnAFace() {
+        assertEquals(0.3, AcquisitionOptimizer.reflect(0.3), 0.0);
+        assertEquals(0.2, AcquisitionOptimizer.reflect(-0.2), 1e-15);
+        assertEquals(0.7, AcquisitionOptimizer.reflect(1.3), 1e-15);
+        assertEquals(0.4, AcquisitionOptimizer.reflect(2.4), 1e-15);
+        assertEquals(0.4, AcquisitionOptimizer.reflect(-2.4), 1e-15);
+        assertTrue(AcquisitionOptimizer.reflect(1.0) < 1.0);
+        // a Gaussian step of sd 0.25 from 0.1: clamping would put ~34% of the draws on 0, reflection none
+        var rng = org.hrsnn.random.Seeds.rng(3);
+        var normal = org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
+        int onFace = 0, clampedOnFace = 0;
+        for (int k = 0; k < 10_000; k++) {
+            double v = 0.1 + 0.25 * normal.sample();
+            if (v <= 0 || v >= 1) clampedOnFace++;
+            double r = AcquisitionOptimizer.reflect(v);
+            assertTrue(r >= 0 && r < 1);
+            if (r == 0) onFace++;
+        }
+        assertEquals(0, onFace);
+        assertTrue(clampedOnFace > 3000 && clampedOnFace < 3800, "P(0.1 + 0.25 Z <= 0) = 0.345: " + clampedOnFace);
+    }
+
+    @Test
+    void theNearDuplicateTestUsesATolerance() {
+        assertTrue(GpSampler.near(new double[] {1.0, 0.2}, new double[] {0.9999999999999999, 0.2}));
+        assertTrue(GpSampler.near(new double[] {0.5, 0.2}, new double[] {0.5 + 9e-7, 0.2 - 9e-7}));
+        assertFalse(GpSampler.near(new double[] {0.5, 0.2}, new double[] {0.5 + 2e-6, 0.2}));
+    }
 }

@@ -1,0 +1,210 @@
+package org.hrsnn.report;
+
+import org.hrsnn.study.Comparison;
+import org.hrsnn.study.Trial;
+import org.knowm.xchart.XYChart;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Groups of studies compared: for each group, the best-so-far curves of E and of the task metric over its
+ * studies (median and interquartile band at each trial count), and for each measure of
+ * {@link Comparison#measures()} the group's final values with a bootstrap 95% interval of the median and a
+ * two-sided Mann-Whitney test against the first group. As numbers (for JSON) and as HTML with PNG figures.
+ *
+ * @param groups  label to the studies' names
+ * @param curves  metric ("e", "accuracy" or "nrmse") to one curve per group
+ * @param finals  measure name to one summary per group (measures no study has are left out)
+ */
+public record StudyComparison(Map<String, List<String>> groups, Map<String, List<Curve>> curves, Map<String, List<Comparison.Summary>> finals, long seed) {
+
+    /**
+     * A group's best-so-far curve: at trial count {@code trials[i]} (1, 2, ...), the median and quartiles
+     * (linear interpolation between order statistics) of the best value over the {@code n[i]} studies that
+     * had a value by then.
+     */
+    public record Curve(String group, int[] trials, double[] median, double[] q1, double[] q3, int[] n) {}
+
+    /** A group as given: its label, and each study's name and trials. */
+    public record Group(String label, List<String> names, List<List<Trial>> studies) {}
+
+    public static StudyComparison of(List<Group> groups, long seed) {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (Group g : groups) names.put(g.label(), List.copyOf(g.names()));
+        Map<String, List<Curve>> curves = new LinkedHashMap<>();
+        curves.put("e", groups.stream().map(g -> curve(g, "e")).toList());
+        String task = null;
+        for (Group g : groups) for (List<Trial> s : g.studies()) if (task == null) task = BestSoFar.taskMetric(s);
+        if (task != null) {
+            String t = task;
+            curves.put(task, groups.stream().map(g -> curve(g, t)).toList());
+        }
+        Map<String, List<Comparison.Summary>> finals = new LinkedHashMap<>();
+        for (var m : Comparison.measures().entrySet()) {
+            Map<String, double[]> values = new LinkedHashMap<>();
+            for (Group g : groups) values.put(g.label(), g.studies().stream().mapToDouble(t -> m.getValue().apply(t)).toArray());
+            if (values.values().stream().allMatch(v -> Arrays.stream(v).noneMatch(Double::isFinite))) continue;
+            finals.put(m.getKey(), Comparison.of(values, seed));
+        }
+        return new StudyComparison(names, curves, finals, seed);
+    }
+
+    static Curve curve(Group g, String metric) {
+        boolean lower = BestSoFar.lowerIsBetter(metric);
+        List<double[]> runs = g.studies().stream().map(t -> BestSoFar.of(t, metric, lower)).toList();
+        int len = runs.stream().mapToInt(r -> r.length).max().orElse(0);
+        List<Integer> at = new ArrayList<>();
+        List<double[]> q = new ArrayList<>();
+        List<Integer> count = new ArrayList<>();
+        for (int i = 0; i < len; i++) {
+            final int k = i;
+            double[] v = runs.stream().filter(r -> r.length > k && Double.isFinite(r[k])).mapToDouble(r -> r[k]).sorted().toArray();
+            if (v.length == 0) continue;
+            at.add(i + 1);
+            q.add(new double[] {quantile(v, 0.25), quantile(v, 0.5), quantile(v, 0.75)});
+            count.add(v.length);
+        }
+        return new Curve(g.label(), at.stream().mapToInt(Integer::intValue).toArray(), q.stream().mapToDouble(x -> x[1]).toArray(),
+                q.stream().mapToDouble(x -> x[0]).toArray(), q.stream().mapToDouble(x -> x[2]).toArray(), count.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The {@code p} quantile of sorted values, linear between order statistics (numpy's default). */
+    static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h), hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** The numbers as a tree for JSON. */
+    public Map<String, Object> tree() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("groups", groups);
+        m.put("test", "two-sided Mann-Whitney U of each group against the first (exact p-values for small groups)");
+        m.put("interval", "percentile bootstrap 95% interval of the median, " + Comparison.RESAMPLES + " resamples, seed " + seed);
+        Map<String, Object> f = new LinkedHashMap<>();
+        String first = groups.keySet().iterator().next();
+        finals.forEach((measure, summaries) -> f.put(measure, summaries.stream().map(s -> {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("group", s.group());
+            g.put("n", s.values().length);
+            g.put("values", s.values());
+            g.put("median", finite(s.median()));
+            g.put("ci95", new Double[] {finite(s.low()), finite(s.high())});
+            if (!s.group().equals(first)) {
+                Map<String, Object> test = new LinkedHashMap<>();
+                test.put("group", first);
+                test.put("u", finite(s.u()));
+                test.put("p", finite(s.p()));
+                g.put("versusFirst", test);
+            }
+            return g;
+        }).toList()));
+        m.put("finals", f);
+        Map<String, Object> c = new LinkedHashMap<>();
+        curves.forEach((metric, cs) -> c.put(metric, cs.stream().map(x -> {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("group", x.group());
+            g.put("trials", x.trials());
+            g.put("median", x.median());
+            g.put("q1", x.q1());
+            g.put("q3", x.q3());
+            g.put("studies", x.n());
+            return g;
+        }).toList()));
+        m.put("bestSoFar", c);
+        return m;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** Writes compare.html and the figures (PNG and SVG) into {@code out}, replacing what is there. */
+    public Path write(Path out, String tool) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        String refused = StudyReport.notReplaceable(target, "compare.html");
+        if (refused != null) throw new IOException(refused);
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+        try {
+            org.hrsnn.export.FilePermissions.asNewDirectory(tmp);
+            List<Charts.Figure> figs = new ArrayList<>();
+            for (var e : curves.entrySet()) figs.add(curveFigure(tmp, e.getKey(), e.getValue()));
+            Html h = new Html("Studies compared: " + String.join(" vs ", groups.keySet()), tmp);
+            h.p("Groups: " + groups.entrySet().stream().map(g -> g.getKey() + " = " + String.join(", ", g.getValue())).reduce((a, b) -> a + "; " + b).orElse("") + ".");
+            for (Charts.Figure f : figs) h.figure(f);
+            h.h2("Final values per group", "finals");
+            h.p("Each study is summarised by one number (its best E, ...); each group by the median of its studies with a percentile bootstrap 95% interval ("
+                    + Comparison.RESAMPLES + " resamples, seed " + seed + "); each group is tested against the first (" + groups.keySet().iterator().next()
+                    + ") by a two-sided Mann-Whitney U test, exact for small groups. " + smallestP());
+            List<List<String>> rows = new ArrayList<>();
+            for (var e : finals.entrySet())
+                for (Comparison.Summary s : e.getValue())
+                    rows.add(List.of(e.getKey(), s.group(), String.valueOf(s.values().length), g(s.median()), "[" + g(s.low()) + ", " + g(s.high()) + "]",
+                            String.join(", ", Arrays.stream(s.values()).mapToObj(StudyComparison::g).toList()), Double.isNaN(s.u()) ? "" : String.format(Locale.ROOT, "%.1f", s.u()),
+                            Double.isNaN(s.p()) ? "" : String.format(Locale.ROOT, "%.3g", s.p())));
+            h.table(List.of("measure", "group", "n", "median", "95% interval", "values", "U vs first", "p vs first"), rows,
+                    new boolean[] {true, true, false, false, false, true, false, false});
+            h.note("Written " + java.time.Instant.now() + " by " + tool + ".");
+            Files.writeString(tmp.resolve("compare.html"), h.end());
+            if (Files.exists(target)) StudyReport.deleteTree(target);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            return target.resolve("compare.html");
+        } finally {
+            if (tmp != null) StudyReport.deleteTree(tmp);
+        }
+    }
+
+    /** The smallest two-sided p the exact test can give for these group sizes: 2 / C(n1 + n2, n1). */
+    String smallestP() {
+        List<Integer> sizes = groups.values().stream().map(List::size).toList();
+        StringBuilder b = new StringBuilder();
+        for (int k = 1; k < sizes.size(); k++) {
+            int n1 = sizes.get(0), n2 = sizes.get(k);
+            double p = Math.min(1, 2 / org.apache.commons.math3.util.CombinatoricsUtils.binomialCoefficientDouble(n1 + n2, n1));
+            b.append(k > 1 ? "; " : "With ").append(String.format(Locale.ROOT, "%d and %d studies the smallest two-sided p possible is %.3g", n1, n2, p));
+        }
+        return b.append(".").toString();
+    }
+
+    private static String g(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "-";
+    }
+
+    private Charts.Figure curveFigure(Path dir, String metric, List<Curve> cs) throws IOException {
+        String label = metric.equals("e") ? "E" : metric.equals("accuracy") ? "test accuracy" : "NRMSE";
+        boolean lower = BestSoFar.lowerIsBetter(metric);
+        XYChart c = Charts.xy("Best " + label + " so far: median and interquartile range per group", "trials finished",
+                "best " + label + " so far" + (lower ? " (lower is better)" : " (higher is better)"), 1000, 480);
+        boolean any = false;
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (int i = 0; i < cs.size(); i++) {
+            Curve k = cs.get(i);
+            if (k.trials().length == 0) continue;
+            any = true;
+            double[] x = Arrays.stream(k.trials()).asDoubleStream().toArray();
+            java.awt.Color col = Charts.CYCLE[i % Charts.CYCLE.length];
+            Charts.band(c, k.group() + " IQR", x, k.q1(), k.q3(), col).setShowInLegend(false);
+            Charts.line(c, k.group() + " median (" + groups.get(k.group()).size() + " studies)", x, k.median(), col, 2.5f)
+                    .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Step);
+            for (double v : k.q1()) lo = Math.min(lo, v);
+            for (double v : k.q3()) hi = Math.max(hi, v);
+        }
+        if (!any) Charts.points(c, "no study has a value", new double[] {1}, new double[] {1}, java.awt.Color.WHITE, true);
+        // XChart labels only powers of ten on a log axis: a log scale only where E spans more than a factor 20
+        boolean log = metric.equals("e") && any && lo > 0 && hi / lo > 20;
+        c.getStyler().setYAxisLogarithmic(log);
+        return Charts.save(c, dir, "best-so-far-" + metric, "Best " + label + " so far",
+                "For each group, the median over its studies of the best " + label + " after each number of trials (line) and the interquartile range (band)"
+                        + (log ? ", log scale" : "") + ". A trial count is drawn while at least one study of the group has a value.");
+    }
+}

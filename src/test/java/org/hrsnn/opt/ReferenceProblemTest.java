@@ -1,0 +1,85 @@
+package org.hrsnn.opt;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ReferenceProblemTest {
+
+    /** The unit-cube point of box point x. */
+    static double[] unit(ReferenceProblem p, double[] x) {
+        double[] u = new double[x.length];
+        for (int d = 0; d < x.length; d++) u[d] = (x[d] - p.lower()[d]) / (p.upper()[d] - p.lower()[d]);
+        return u;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 5, 6, 8})
+    void theInteriorOptimaAreWhereTheClosedFormsSayAndNoPointNearbyIsLower(int d) {
+        double[] zak = new double[d], dp = new double[d], trid = new double[d];
+        for (int i = 0; i < d; i++) {
+            int k = i + 1;
+            dp[i] = Math.pow(2, -(Math.pow(2, k) - 2) / Math.pow(2, k));
+            trid[i] = k * (d + 1 - k);
+        }
+        var cases = java.util.List.of(new Object[] {ReferenceProblem.zakharov(d), zak}, new Object[] {ReferenceProblem.dixonPrice(d), dp},
+                new Object[] {ReferenceProblem.trid(d), trid});
+        var rng = org.hrsnn.random.Seeds.rng(d);
+        for (Object[] c : cases) {
+            ReferenceProblem p = (ReferenceProblem) c[0];
+            double[] u = unit(p, (double[]) c[1]);
+            assertEquals(p.minimum(), p.value(u), 1e-9 * Math.max(1, Math.abs(p.minimum())), p.name());
+            for (double v : u) assertTrue(v > 0.05 && v < 0.95, p.name() + " optimum inside the box: " + java.util.Arrays.toString(u));
+            for (int k = 0; k < 200; k++) {
+                double[] q = u.clone();
+                for (int i = 0; i < d; i++) q[i] = Math.min(1, Math.max(0, q[i] + 0.01 * (rng.nextDouble() - 0.5)));
+                assertTrue(p.value(q) >= p.minimum() - 1e-12, p.name());
+            }
+        }
+        ReferenceProblem s = ReferenceProblem.named("sphere" + d + "-shifted");
+        double[] best = new double[d];
+        for (int i = 0; i < d; i++) {
+            // the minimiser of a separable sphere, found coordinate by coordinate on a fine grid
+            double bv = Double.POSITIVE_INFINITY;
+            for (int g = 0; g <= 1000; g++) {
+                double[] q = new double[d];
+                java.util.Arrays.fill(q, 0.5);
+                q[i] = g / 1000.0;
+                double v = s.value(q);
+                if (v < bv) {
+                    bv = v;
+                    best[i] = g / 1000.0;
+                }
+            }
+            assertTrue(best[i] >= 0.15 - 1e-3 && best[i] <= 0.85 + 1e-3, "centre coordinate " + best[i]);
+        }
+        assertEquals(0, s.value(best), 1e-5 * d);
+    }
+
+    @Test
+    void anEmbeddedProblemIgnoresItsExtraInputsAndFamiliesAreFoundByName() {
+        ReferenceProblem h = ReferenceProblem.named("hartmann6-in-30");
+        assertEquals(30, h.dimension());
+        double[] u = new double[30];
+        java.util.Arrays.fill(u, 0.3);
+        double v = h.value(u);
+        u[20] = 0.9;
+        assertEquals(v, h.value(u), 0.0);
+        assertEquals(ReferenceProblem.hartmann6().value(java.util.Arrays.copyOf(u, 6)), v, 0.0);
+        assertEquals(25, ReferenceProblem.named("levy25").dimension());
+        assertThrows(IllegalArgumentException.class, () -> ReferenceProblem.named("levy1"));
+        assertThrows(IllegalArgumentException.class, () -> ReferenceProblem.named("cooking3"));
+    }
+
+    @Test
+    void boundSharesAndNearDuplicatesAreCountedOverTheProposalsAsked() {
+        double[][] pts = {{0, 0.5}, {0.5, 0.5}, {1, 0.2}, {0.5 + 1e-7, 0.5}, {0.9999999999999999, 1e-10}};
+        var run = new ReferenceProblem.Run(new double[5], new double[5], pts);
+        assertEquals(4 / 10.0, run.shareAtBound(0), 1e-15);
+        assertEquals(3 / 6.0, run.shareAtBound(2), 1e-15);
+        assertEquals(1, run.nearDuplicates(0)); // point 3 is 1e-7 from point 1
+        assertEquals(0, run.nearDuplicates(4));
+    }
+}
