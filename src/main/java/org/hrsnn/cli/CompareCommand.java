@@ -80,17 +80,8 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
         StudyComparison c = StudyComparison.of(input, seed);
         var config = StudyCommand.open(root, named.values().iterator().next().get(0)).config();
         List<org.hrsnn.baseline.BaselineRecord> same = new ArrayList<>(), other = new ArrayList<>();
-        for (Path b : baselineFiles) {
-            org.hrsnn.baseline.BaselineRecord r;
-            try {
-                r = org.hrsnn.baseline.BaselineRecord.read(b);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new Main.BadInputException("--baseline " + b + ": no such file");
-            } catch (java.io.IOException e) {
-                throw new Main.BadInputException("--baseline " + e.getMessage());
-            }
+        for (var r : ReportCommand.baselines(baselineFiles))
             (r.sameData(config.task(), config.evaluation() == null ? null : config.evaluation().get("data")) ? same : other).add(r);
-        }
         java.io.PrintWriter out = out();
         Path html = outDir == null ? null : c.write(outDir, "hrsnn " + Main.version());
         if (format.equals("json")) {

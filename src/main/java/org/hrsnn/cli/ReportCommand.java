@@ -37,8 +37,19 @@ final class ReportCommand extends StudyCommand.Root implements Callable<Integer>
         Path dir = out != null ? out : s.folder().resolve("report");
         String refused = StudyReport.notReplaceable(dir.toAbsolutePath().normalize(), "report.html");
         if (refused != null) throw new Main.BadInputException("--out: " + refused);
+        StudyReport.Result r = StudyReport.write(s, problem, dir, "hrsnn " + Main.version(), baselines(baselines));
+        PrintWriter w = out();
+        for (Charts.Figure f : r.figures()) w.println("wrote " + r.folder().resolve(f.png()) + (f.svg() == null ? "" : " and " + f.svg()));
+        for (String n : r.notes()) w.println("note: " + n);
+        w.println("report: " + r.html());
+        w.flush();
+        return 0;
+    }
+
+    /** The records of {@code --baseline FILE} options (also for compare); a missing or malformed file is bad input. */
+    static java.util.List<org.hrsnn.baseline.BaselineRecord> baselines(java.util.List<Path> files) {
         java.util.List<org.hrsnn.baseline.BaselineRecord> records = new java.util.ArrayList<>();
-        for (Path b : baselines) {
+        for (Path b : files) {
             try {
                 records.add(org.hrsnn.baseline.BaselineRecord.read(b));
             } catch (java.nio.file.NoSuchFileException e) {
@@ -47,12 +58,6 @@ final class ReportCommand extends StudyCommand.Root implements Callable<Integer>
                 throw new Main.BadInputException("--baseline " + e.getMessage());
             }
         }
-        StudyReport.Result r = StudyReport.write(s, problem, dir, "hrsnn " + Main.version(), records);
-        PrintWriter w = out();
-        for (Charts.Figure f : r.figures()) w.println("wrote " + r.folder().resolve(f.png()) + (f.svg() == null ? "" : " and " + f.svg()));
-        for (String n : r.notes()) w.println("note: " + n);
-        w.println("report: " + r.html());
-        w.flush();
-        return 0;
+        return records;
     }
 }
