@@ -222,13 +222,18 @@ public final class DesignFiles {
                 throw new IOException("cannot write " + file + ": " + FileProblems.describe(e), e);
             }
             CrashPoints.reach("export.rename");
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Moves a finished temporary file over {@code file}: atomically where the file system can, so a reader never sees half a file. */
+    public static void replace(Path tmp, Path file) throws IOException {
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

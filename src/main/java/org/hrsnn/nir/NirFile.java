@@ -16,10 +16,8 @@ import org.hrsnn.nir.NirGraph.Texts;
 import org.hrsnn.nir.NirGraph.Value;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -67,11 +65,7 @@ public final class NirFile {
                 throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
             }
             org.hrsnn.export.FilePermissions.asNewFile(tmp);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            org.hrsnn.export.DesignFiles.replace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }
