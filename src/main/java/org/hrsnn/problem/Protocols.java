@@ -42,8 +42,6 @@ public final class Protocols {
         }
         ObjectNode merged = toJson(MemoryProtocol.DEFAULT);
         o.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
-        if (!merged.path("states").isTextual()) throw new IllegalArgumentException(where + ".states: must be text such as \"voltage\" or \"voltage+counts\", got " + merged.path("states"));
-        if (merged.has("minRate") && !merged.get("minRate").isNumber()) throw new IllegalArgumentException(where + ".minRate: must be a number, got " + merged.get("minRate"));
         return fromJson(merged, where);
     }
 
@@ -54,6 +52,9 @@ public final class Protocols {
             if (!o.path(f).isIntegralNumber() || !o.path(f).canConvertToInt()) throw new IllegalArgumentException(where + "." + f + ": must be a whole number, got " + o.path(f));
         for (String f : new String[] {"trainFraction", "holdMs", "mcFloor"})
             if (!o.path(f).isNumber()) throw new IllegalArgumentException(where + "." + f + ": must be a number, got " + o.path(f));
+        if (o.has("states") && !o.get("states").isTextual())
+            throw new IllegalArgumentException(where + ".states: must be text such as \"voltage\" or \"voltage+counts\", got " + o.get("states"));
+        if (o.has("minRate") && !o.get("minRate").isNumber()) throw new IllegalArgumentException(where + ".minRate: must be a number, got " + o.get("minRate"));
         try {
             return new MemoryProtocol(o.get("trainingInputs").asInt(), o.get("washout").asInt(), o.get("inputs").asInt(),
                     o.get("trainFraction").asDouble(), o.get("delays").asInt(), o.get("holdMs").asDouble(),

@@ -48,4 +48,16 @@ class ProtocolsTest {
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
+
+    /** A recorded protocol (study.json, exported designs) gets the same type checks as a protocol file: nothing is coerced. */
+    @Test
+    void aRecordedProtocolWithAWrongTypeIsRefusedNotCoerced() {
+        var o = Protocols.toJson(MemoryProtocol.DEFAULT);
+        o.put("minRate", "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Protocols.fromJson(o, "study.json: evaluation.memory"));
+        assertEquals("study.json: evaluation.memory.minRate: must be a number, got \"x\"", e.getMessage());
+        o.put("minRate", 1.0).putArray("states").add("voltage");
+        e = assertThrows(IllegalArgumentException.class, () -> Protocols.fromJson(o, "study.json: evaluation.memory"));
+        assertTrue(e.getMessage().startsWith("study.json: evaluation.memory.states: must be text"), e.getMessage());
+    }
 }
