@@ -71,16 +71,21 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
         }
         if (named.size() < 2)
             throw new Main.BadInputException("give at least two groups (two --group options, or studies of two search spaces), got " + named.keySet());
+        List<org.hrsnn.baseline.BaselineRecord> records = ReportCommand.baselines(baselineFiles);
         List<StudyComparison.Group> input = new ArrayList<>();
+        org.hrsnn.study.StudyConfig config = null; // the first study's: the task and data the baselines must match
         for (var e : named.entrySet()) {
             List<List<Trial>> studies = new ArrayList<>();
-            for (String name : e.getValue()) studies.add(StudyCommand.open(root, name).trials());
+            for (String name : e.getValue()) {
+                Study s = StudyCommand.open(root, name);
+                if (config == null) config = s.config();
+                studies.add(s.trials());
+            }
             input.add(new StudyComparison.Group(e.getKey(), e.getValue(), studies));
         }
         StudyComparison c = StudyComparison.of(input, seed);
-        var config = StudyCommand.open(root, named.values().iterator().next().get(0)).config();
         List<org.hrsnn.baseline.BaselineRecord> same = new ArrayList<>(), other = new ArrayList<>();
-        for (var r : ReportCommand.baselines(baselineFiles))
+        for (var r : records)
             (r.sameData(config.task(), config.evaluation() == null ? null : config.evaluation().get("data")) ? same : other).add(r);
         java.io.PrintWriter out = out();
         Path html = outDir == null ? null : c.write(outDir, "hrsnn " + Main.version());
