@@ -3,6 +3,8 @@
 # each, one task and objective, then 'study compare' (medians, bootstrap intervals, Mann-Whitney).
 # Run by hand:  bench/headline.sh ROOT TASK OBJECTIVE TRIALS "SEEDS" [WORKERS]
 #   e.g. bench/headline.sh /tmp/hrsnn-headline memory-capacity e 40 "1 2 3" 2
+# HRSNN_TRIAL_TIMEOUT (e.g. 15m) records a trial that runs longer as failed: a safety cap for the rare
+# dense, fast-firing 1,000-neuron design, not a tuning knob (it makes a study depend on the machine's speed).
 # Studies resume if the script is run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +18,8 @@ for seed in $seeds; do
     name="$task-$space-s$seed"
     [ -d "$root/$name" ] || java -jar "$jar" study create "$name" --root "$root" --space "search-spaces/hrsnn-$space.yaml" \
       --task "$task" --objective "$objective" --trials "$trials" --seed "$seed" > /dev/null
-    java -jar "$jar" study run "$name" --root "$root" --workers "$workers" >> "$root/$name.log"
+    java -jar "$jar" study run "$name" --root "$root" --workers "$workers" --progress lines \
+      ${HRSNN_TRIAL_TIMEOUT:+--trial-timeout "$HRSNN_TRIAL_TIMEOUT"} >> "$root/$name.log"
   done
 done
 groups=()
