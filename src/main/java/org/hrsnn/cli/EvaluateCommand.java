@@ -88,8 +88,8 @@ final class EvaluateCommand implements Callable<Integer> {
         NetworkSpec spec = d.network();
         TrialEvaluator.TaskScore score = null;
         if (evaluator.hasTaskStage()) {
-            try {
-                score = evaluator.task(spec, s, protocol, trainFraction);
+            try (WorkProgress progress = WorkProgress.of("task stage", "samples")) {
+                score = evaluator.task(spec, s, protocol, trainFraction, progress);
             } catch (IllegalArgumentException e) {
                 throw new Main.BadInputException(e.getMessage());
             }

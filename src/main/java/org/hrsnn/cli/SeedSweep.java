@@ -62,8 +62,8 @@ final class SeedSweep {
             long s = seeds.get(i);
             TrialEvaluator.TaskScore score = null;
             if (evaluator.hasTaskStage()) {
-                try {
-                    score = evaluator.task(spec, s, protocol, trainFraction);
+                try (WorkProgress progress = WorkProgress.of("seed " + s + ", task stage", "samples")) {
+                    score = evaluator.task(spec, s, protocol, trainFraction, progress);
                 } catch (IllegalArgumentException e) {
                     throw new Main.BadInputException(e.getMessage());
                 }

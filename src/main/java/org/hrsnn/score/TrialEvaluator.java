@@ -125,13 +125,18 @@ public final class TrialEvaluator {
      * tasks take 1 only.
      */
     public TaskScore task(NetworkSpec spec, long seed, MemoryProtocol protocol, double trainFraction) throws IOException {
+        return task(spec, seed, protocol, trainFraction, Progress.NONE);
+    }
+
+    /** As {@link #task(NetworkSpec, long, MemoryProtocol, double)}, telling {@code progress} of each sample a classification simulates. */
+    public TaskScore task(NetworkSpec spec, long seed, MemoryProtocol protocol, double trainFraction, Progress progress) throws IOException {
         Tasks.Data d = data();
         if (trainFraction != 1 && task.kind() != Tasks.Kind.CLASSIFICATION)
             throw new IllegalArgumentException("--train-fraction is for classification tasks, got --task " + task.name());
         switch (task.kind()) {
             case CLASSIFICATION -> {
                 var c = ClassificationEvaluation.Settings.DEFAULT;
-                var r = ClassificationEvaluation.evaluate(spec, seed, org.hrsnn.task.Subsets.stratified(d.train(), trainFraction), d.test(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()));
+                var r = ClassificationEvaluation.evaluate(spec, seed, org.hrsnn.task.Subsets.stratified(d.train(), trainFraction), d.test(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()), progress);
                 return new TaskScore(task.metric(), r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             case PREDICTION -> {
