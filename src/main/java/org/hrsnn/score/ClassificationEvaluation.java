@@ -96,6 +96,23 @@ public final class ClassificationEvaluation {
     }
 
     /**
+     * The network {@link #evaluate} reads out, with the readout it trains on the training split: for export.
+     * The state of a sample is read as in {@link #evaluate}.
+     */
+    public static TaskReadout readout(NetworkSpec design, long seed, LabelledSeries train, Settings s) {
+        InputScaling scaling = InputScaling.of(train.series(), train.channels(), design.input().encoding() instanceof Encoding.Rate);
+        Network net = trained(design, seed, train, scaling, s, () -> {});
+        int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / net.spec().dt()));
+        double[][] x = features(net, train, scaling, stepsPerValue, s, null, () -> {});
+        RidgeClassifier rc = RidgeClassifier.fit(x, train.labels(), train.classes().size());
+        String features = String.format("per sample, run from rest with each input value held for %s ms: the sample's %d equal parts, each ending at "
+                + "step round((k + 1) * steps / %d) - 1, k = 0..%d (steps = values * %d); at each end the %s of every neuron (E then I), kinds in that order; "
+                + "the %d ends concatenated in time order (%d features)", s.stepMs(), s.points(), s.points(), s.points() - 1, stepsPerValue,
+                TaskReadout.kinds(s.states()), s.points(), x[0].length);
+        return TaskReadout.of(net, features, train.classes(), rc.models(), scaling);
+    }
+
+    /**
      * Steps 1-2: the network of {@code design} (with the data's number of input channels) and {@code seed}
      * after STDP on the training split, frozen.
      */
