@@ -21,7 +21,7 @@ import java.util.List;
  * several processes (and threads) can share one study. Replay tolerates a torn last line (a crash in the
  * middle of a write), which the next append cuts off; any other unreadable line is an error naming it.
  */
-public final class Journal {
+public final class Journal implements EventLog {
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,6 +29,11 @@ public final class Journal {
     public static final class CorruptJournalException extends IOException {
         public CorruptJournalException(Path file, int line, String problem) {
             super(file + ": line " + line + ": " + problem);
+        }
+
+        /** A record of another backend: {@code where} is its location, {@code at} the record (as "event 12"). */
+        public CorruptJournalException(String where, String at, String problem) {
+            super(where + ": " + at + ": " + problem);
         }
     }
 
@@ -58,7 +63,18 @@ public final class Journal {
         return file;
     }
 
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
+    public CorruptJournalException conflict(int index, String problem) {
+        return new CorruptJournalException(file, index + 1, problem);
+    }
+
     /** Replays the journal without taking the lock (a consistent prefix: appends are whole lines). */
+    @Override
     public List<Event> read() throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return parse(readAll(ch)).events;
@@ -66,6 +82,7 @@ public final class Journal {
     }
 
     /** Runs {@code action} holding the exclusive lock: it sees every event written so far and may append. */
+    @Override
     public <T> T locked(Action<T> action) throws IOException {
         synchronized (threads) {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);

@@ -30,31 +30,26 @@ public final class Study {
     private final StudyConfig config;
     private final SearchSpace space;
     private final Journal journal;
+    private final Storage storage;
 
     private Study(Path folder, StudyConfig config, SearchSpace space) {
         this.folder = folder;
         this.config = config;
         this.space = space;
         this.journal = new Journal(folder.resolve(JOURNAL));
+        this.storage = new EventStorage(journal);
     }
 
     public Path folder() { return folder; }
     public StudyConfig config() { return config; }
     public SearchSpace space() { return space; }
     public Journal journal() { return journal; }
+    /** Where the trials are recorded. */
+    public Storage storage() { return storage; }
 
-    /** The trials as the journal says; a journal whose events contradict each other is refused, naming the line. */
+    /** The trials as the storage says; events that contradict each other are refused, naming the line or record. */
     public List<Trial> trials() throws IOException {
-        return replay(journal, journal.read());
-    }
-
-    /** {@link TrialStates#replay}, with a contradiction reported as a corrupt journal line. */
-    static List<Trial> replay(Journal journal, List<Journal.Event> events) throws Journal.CorruptJournalException {
-        try {
-            return TrialStates.replay(events);
-        } catch (TrialStates.ConflictException e) {
-            throw new Journal.CorruptJournalException(journal.file(), e.index + 1, e.getMessage());
-        }
+        return storage.trials();
     }
 
     /** Checks a configuration the problem is made from (its space, task and settings). */

@@ -1,6 +1,5 @@
 package org.hrsnn.study;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hrsnn.opt.Observation;
 import org.hrsnn.opt.gp.AcquisitionOptimizer;
 import org.hrsnn.opt.gp.GpSampler;
@@ -52,6 +51,8 @@ public final class StudyRunner {
 
     /** This process, as written in "running" events: pid and start time, so a reused pid is not mistaken. */
     static final String SELF = ProcessHandle.current().pid() + "@" + ProcessHandle.current().info().startInstant().map(Object::toString).orElse("?");
+    /** This machine's name as recorded with each run of a trial. */
+    static final String HOST = Hosts.name();
 
     private final Study study;
     private final Problem problem;
@@ -135,11 +136,7 @@ public final class StudyRunner {
         stopping = true;
         if (claimed.isEmpty()) return;
         try {
-            study.journal().locked(s -> {
-                for (Trial t : Study.replay(study.journal(), s.events()))
-                    if (claimed.contains(t.number()) && !t.finished()) s.append("released", t.number(), Study.JSON.createObjectNode());
-                return null;
-            });
+            study.storage().release(java.util.Set.copyOf(claimed));
         } catch (IOException | RuntimeException ignored) {
             // the trials stay running; the next run re-runs them, counting a death
         }
@@ -147,46 +144,38 @@ public final class StudyRunner {
 
     /** How many processes died running trial {@code number}: its "running" events since it was last released. */
     static int deaths(List<Journal.Event> events, int number) {
-        int n = 0;
-        for (Journal.Event e : events)
-            if (e.trial() == number) {
-                if (e.kind().equals("running")) n++;
-                else if (e.kind().equals("released")) n = 0;
-            }
-        return n;
+        return EventStorage.deaths(events, number);
     }
 
+    /** This worker thread, as recorded with the trials it runs. */
+    private static Storage.Worker worker() {
+        return new Storage.Worker(SELF, Thread.currentThread().getName(), HOST);
+    }
+
+    /**
+     * The trial this worker runs next, or null: a trial whose process is gone (re-run with its parameters and
+     * seed), else a new one. The new point is proposed from a snapshot outside any lock, then claimed; a trial
+     * claimed by another worker meanwhile moves the proposal to the next free number (its seed follows the
+     * number). The default point is proposed only for trial 0, and dropped if another worker claimed 0 first.
+     */
     private Trial claim() throws IOException {
-        return study.journal().locked(this::claimNext);
-    }
-
-    /** Under the journal lock: the trial this worker runs next, or null. */
-    private Trial claimNext(Journal.Session session) throws IOException {
-        {
-            List<Trial> trials = Study.replay(study.journal(), session.events());
-            long finished = trials.stream().filter(Trial::finished).count();
-            int budget = study.config().trials();
-            if (finished >= budget || stopping) return null;
-            for (Trial t : trials)
-                if ((t.state() == Trial.State.RUNNING || t.state() == Trial.State.CREATED) && !alive(t.owner())) {
-                    int deaths = deaths(session.events(), t.number());
-                    if (deaths >= MAX_WORKER_DEATHS) { // a poison trial: it would kill every run that resumes it
-                        session.append("failed", t.number(), Study.JSON.createObjectNode().put("reason", "its worker process died " + deaths
-                                + " times while running it (killed, or out of memory); not re-run").put("seconds", 0.0));
-                        return claimNext(session);
-                    }
-                    session.append("running", t.number(), Study.JSON.createObjectNode().put("owner", SELF).put("worker", Thread.currentThread().getName()).put("rerun", true));
-                    claimed.add(t.number());
-                    return t;
-                }
-            long running = trials.stream().filter(t -> t.state() == Trial.State.RUNNING).count();
-            if (finished + running >= budget) return null;
+        Storage storage = study.storage();
+        int budget = study.config().trials();
+        while (true) {
+            if (stopping) return null;
+            Trial stale = storage.claimStale(worker(), budget, MAX_WORKER_DEATHS, t -> !alive(t.owner()));
+            if (stale != null) {
+                claimed.add(stale.number());
+                return stale;
+            }
+            List<Trial> trials = storage.trials();
+            long busy = trials.stream().filter(t -> t.finished() || t.state() == Trial.State.RUNNING).count();
+            if (busy >= budget || stopping) return null;
             int n = trials.size();
-            Map<String, Object> params;
-            double[] unit;
+            Storage.Proposal p;
             if (n == 0 && study.config().enqueueDefaults()) {
-                params = study.space().defaultValues();
-                unit = study.space().toUnit(params);
+                Map<String, Object> params = study.space().defaultValues();
+                p = new Storage.Proposal(0, params, study.space().toUnit(params), this::seed);
             } else {
                 List<Observation> seen = new ArrayList<>();
                 List<double[]> pending = new ArrayList<>();
@@ -194,19 +183,20 @@ public final class StudyRunner {
                     if (t.finished()) seen.add(observation(t));
                     else pending.add(t.unit());
                 }
-                unit = sampler.suggest(study.space(), n, seen, pending);
-                params = study.space().fromUnit(unit);
+                double[] unit = sampler.suggest(study.space(), n, seen, pending);
+                p = new Storage.Proposal(-1, study.space().fromUnit(unit), unit, this::seed);
             }
-            long seed = Seeds.derive(study.config().seed(), n);
-            ObjectNode created = Study.JSON.createObjectNode();
-            created.set("params", Study.JSON.valueToTree(params));
-            created.set("unit", Study.JSON.valueToTree(unit));
-            created.put("seed", seed);
-            session.append("created", n, created);
-            session.append("running", n, Study.JSON.createObjectNode().put("owner", SELF).put("worker", Thread.currentThread().getName())); // the worker: for the report's timeline
-            claimed.add(n);
-            return new Trial(n, Trial.State.RUNNING, params, unit, seed, Map.of(), null, SELF, 0, null);
+            Trial t = storage.claimNew(worker(), budget, p);
+            if (t != null) {
+                claimed.add(t.number());
+                return t;
+            }
+            // the budget filled up, or trial 0 was taken meanwhile: look again
         }
+    }
+
+    private long seed(int number) {
+        return Seeds.derive(study.config().seed(), number);
     }
 
     /** What the sampler sees of a finished trial: the problem's loss, or a failure. */
@@ -227,13 +217,8 @@ public final class StudyRunner {
             return pool.submit(() -> evaluateNow(t)).get(trialTimeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             pool.shutdownNow(); // interrupts the simulation, which stops at its next check and records nothing
-            ObjectNode body = Study.JSON.createObjectNode();
-            body.put("reason", "timed out after " + trialTimeout.toSeconds() + " s").put("seconds", (System.nanoTime() - t0) / 1e9);
-            study.journal().locked(s -> {
-                boolean finished = Study.replay(study.journal(), s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
-                if (!finished) s.append("failed", t.number(), body); // it may have finished just before the timeout
-                return null;
-            });
+            // it may have finished just before the timeout: then that outcome stands
+            study.storage().finish(t.number(), Trial.State.FAILED, null, "timed out after " + trialTimeout.toSeconds() + " s", (System.nanoTime() - t0) / 1e9);
             claimed.remove(t.number());
             return study.trials().stream().filter(x -> x.number() == t.number()).findFirst().orElseThrow();
         } catch (InterruptedException e) {
@@ -252,7 +237,7 @@ public final class StudyRunner {
         Problem.Outcome o;
         try {
             o = problem.evaluate(t.params(), t.seed(), (metrics, value) -> {
-                record(t, "intermediate", metrics, null, t0);
+                record(t, null, metrics, null, t0);
                 return study.config().objective() == Objective.E_THEN_TASK && Double.isFinite(value) ? pruneAbovePercentile(t.number(), value) : null;
             });
         } catch (RuntimeException e) {
@@ -264,7 +249,7 @@ public final class StudyRunner {
         } catch (StackOverflowError e) {
             o = new Problem.Outcome(Trial.State.FAILED, Map.of(), "stack overflow");
         }
-        record(t, o.state().name().toLowerCase(java.util.Locale.ROOT), o.metrics(), o.reason(), t0);
+        record(t, o.state(), o.metrics(), o.reason(), t0);
         return study.trials().stream().filter(x -> x.number() == t.number()).findFirst().orElseThrow();
     }
 
@@ -293,19 +278,16 @@ public final class StudyRunner {
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
-    private void record(Trial t, String kind, Map<String, Object> metrics, String reason, long t0) throws IOException {
+    /** Records an intermediate result ({@code outcome} null) or the outcome; the first outcome stands. */
+    private void record(Trial t, Trial.State outcome, Map<String, Object> metrics, String reason, long t0) throws IOException {
         if (Thread.currentThread().isInterrupted()) return; // a trial that timed out: the timeout path records it
-        ObjectNode body = Study.JSON.createObjectNode();
-        body.set("metrics", Study.JSON.valueToTree(metrics));
-        if (reason != null) body.put("reason", reason);
-        body.put("seconds", (System.nanoTime() - t0) / 1e9);
-        study.journal().locked(s -> {
-            // First outcome stands: a trial that timed out (recorded failed) is not recorded again.
-            boolean finished = Study.replay(study.journal(), s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
-            if (!finished) s.append(kind, t.number(), body);
-            return null;
-        });
-        if (!kind.equals("intermediate")) claimed.remove(t.number());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (outcome == null) {
+            study.storage().intermediate(t.number(), metrics, seconds);
+            return;
+        }
+        study.storage().finish(t.number(), outcome, metrics, reason, seconds);
+        claimed.remove(t.number());
     }
 
     /** Whether the process that wrote {@code owner} ("pid@start") is still running. */
