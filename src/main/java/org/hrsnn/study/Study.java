@@ -31,6 +31,7 @@ public final class Study {
     private final SearchSpace space;
     private final Journal journal;
     private final Storage storage;
+    private final StorageUrl url;
 
     private Study(Path folder, StudyConfig config, SearchSpace space) {
         this.folder = folder;
@@ -38,11 +39,27 @@ public final class Study {
         this.space = space;
         this.journal = new Journal(folder.resolve(JOURNAL));
         this.storage = new EventStorage(journal);
+        this.url = StorageUrl.journal(folder.getParent());
     }
 
+    /** A study in a database: no folder, no journal file. */
+    private Study(StorageUrl url, StudyConfig config, SearchSpace space, SqlLog log) {
+        this.folder = null;
+        this.config = config;
+        this.space = space;
+        this.journal = null;
+        this.storage = new EventStorage(log);
+        this.url = url;
+    }
+
+    /** Where the study is stored (printable: no credentials). */
+    public StorageUrl url() { return url; }
+
+    /** The study's folder (journal storage), or null for a study in a database. */
     public Path folder() { return folder; }
     public StudyConfig config() { return config; }
     public SearchSpace space() { return space; }
+    /** The journal file (journal storage), or null for a study in a database. */
     public Journal journal() { return journal; }
     /** Where the trials are recorded. */
     public Storage storage() { return storage; }
@@ -85,6 +102,53 @@ public final class Study {
         return new Study(target, config, space);
     }
 
+    /** Checks {@code config} and adds the study to the storage at {@code url} (a journal folder or a database). */
+    public static Study create(StorageUrl url, StudyConfig config, Check problem) throws StudyException {
+        if (url.kind() == StorageUrl.Kind.JOURNAL) return create(url.path(), config, problem);
+        checkName(config.name());
+        SearchSpace space = space(config);
+        checkTrials("trials", config.trials());
+        problem.check(config, space);
+        try {
+            if (!SqlLog.create(url, config.name(), JSON.writeValueAsString(toJson(config))))
+                throw new StudyException("study '" + config.name() + "' already exists in " + url);
+            return new Study(url, config, space, SqlLog.open(url, config.name()));
+        } catch (IOException e) {
+            throw new StudyException("cannot create study '" + config.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens a study of the storage at {@code url}. */
+    public static Study open(StorageUrl url, String name) throws StudyException {
+        if (url.kind() == StorageUrl.Kind.JOURNAL) return open(url.path(), name);
+        checkName(name);
+        String where = url + " study " + name;
+        try {
+            String text = SqlLog.config(url, name);
+            if (text == null) throw new StudyException("no study '" + name + "' in " + url);
+            JsonNode n;
+            try {
+                n = JSON.readTree(text);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new StudyException(where + ": configuration is not valid JSON: " + e.getOriginalMessage(), e);
+            }
+            Config c = config(where, n);
+            return new Study(url, c.config(), c.space(), SqlLog.open(url, name));
+        } catch (IOException e) {
+            throw new StudyException("cannot open study '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Names of the studies of the storage at {@code url}. */
+    public static List<String> list(StorageUrl url) throws IOException {
+        return url.kind() == StorageUrl.Kind.JOURNAL ? list(url.path()) : SqlLog.list(url);
+    }
+
+    /** Closes the study's database connection, if it has one. */
+    public void close() throws IOException {
+        if (storage instanceof EventStorage es && es.log() instanceof SqlLog sql) sql.close();
+    }
+
     /** Largest study.json read: a configuration is a few hundred KB even with a large template inline. */
     static final long MAX_CONFIG_BYTES = 4 << 20;
 
@@ -114,6 +178,14 @@ public final class Study {
         } catch (IOException e) {
             throw new StudyException(org.hrsnn.export.FileProblems.describe(e), e);
         }
+        Config c = config(cfg.toString(), n);
+        return new Study(folder, c.config(), c.space());
+    }
+
+    private record Config(StudyConfig config, SearchSpace space) {}
+
+    /** A study's configuration from its JSON ({@code where}: the file, or the study in its database, for messages). */
+    private static Config config(String cfg, JsonNode n) throws StudyException {
         ConfigFields f = new ConfigFields(cfg, n);
         if (n == null || !n.isObject()) throw new StudyException(cfg + ": must hold a JSON object (format " + StudyConfig.FORMAT + ")");
         if (!StudyConfig.FORMAT.equals(n.path("format").asText())) throw new StudyException(cfg + ": field 'format' must be \"" + StudyConfig.FORMAT + "\"");
@@ -133,14 +205,14 @@ public final class Study {
                 (int) f.integer("initialPoints", -1, StudyConfig.MAX_TRIALS, -1L), f.bool("enqueueDefaults"), f.text("created", false), f.text("tool", false),
                 evaluation, sampler);
         try {
-            return new Study(folder, c, SearchSpaceFiles.fromTree(cfg + ": field 'space'", space, c.spaceSource()).space());
+            return new Config(c, SearchSpaceFiles.fromTree(cfg + ": field 'space'", space, c.spaceSource()).space());
         } catch (SearchSpaceFiles.SpaceFileException e) {
             throw new StudyException(e.getMessage(), e);
         }
     }
 
     /** Reads the fields of a study.json, each checked: errors name the file, the field and what is allowed. */
-    private record ConfigFields(Path file, JsonNode n) {
+    private record ConfigFields(String file, JsonNode n) {
         String text(String field, boolean required) throws StudyException {
             JsonNode v = n.get(field);
             if (v == null || v.isNull()) {
@@ -191,6 +263,10 @@ public final class Study {
     public Study withTrials(int trials) throws StudyException, IOException {
         checkTrials("--trials", trials);
         StudyConfig c = config.withTrials(trials);
+        if (folder == null) { // in a database: one update, atomic by itself
+            SqlLog.updateConfig(url, c.name(), JSON.writeValueAsString(toJson(c)));
+            return new Study(url, c, space, (SqlLog) ((EventStorage) storage).log());
+        }
         Path tmp = null;
         try {
             org.hrsnn.export.Temporaries.cleanStale(folder);
