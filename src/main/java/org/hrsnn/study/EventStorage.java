@@ -40,6 +40,12 @@ public final class EventStorage implements Storage {
     }
 
     @Override
+    public List<Lease> leases() throws IOException {
+        List<Journal.Event> events = log.read();
+        return replay(events).stream().filter(t -> !t.finished()).map(t -> lease(events, t)).toList();
+    }
+
+    @Override
     public List<Journal.Event> events() throws IOException {
         return log.read();
     }
@@ -64,13 +70,46 @@ public final class EventStorage implements Storage {
         return n;
     }
 
+    /** The lease of unfinished trial {@code t}: the host of its last claim and the last time it was heard of since. */
+    static Lease lease(List<Journal.Event> events, Trial t) {
+        String host = null;
+        java.time.Instant seen = null;
+        for (Journal.Event e : events) {
+            if (e.trial() != t.number()) continue;
+            switch (e.kind()) {
+                case "running" -> {
+                    host = e.body().hasNonNull("host") ? e.body().get("host").asText() : null;
+                    seen = time(e);
+                }
+                case "heartbeat", "intermediate" -> {
+                    java.time.Instant at = time(e);
+                    if (at != null && (seen == null || at.isAfter(seen))) seen = at;
+                }
+                case "released" -> {
+                    host = null;
+                    seen = null;
+                }
+                default -> { }
+            }
+        }
+        return new Lease(t, host, seen);
+    }
+
+    private static java.time.Instant time(Journal.Event e) {
+        try {
+            return java.time.Instant.parse(e.body().path("time").asText());
+        } catch (java.time.format.DateTimeParseException x) {
+            return null; // no time: never heard of, so stale once its process is not found
+        }
+    }
+
     @Override
-    public Trial claimStale(Worker worker, int budget, int maxDeaths, Predicate<Trial> gone) throws IOException {
+    public Trial claimStale(Worker worker, int budget, int maxDeaths, Predicate<Lease> gone) throws IOException {
         return log.locked(s -> {
             while (true) {
                 List<Trial> trials = replay(s.events());
                 if (trials.stream().filter(Trial::finished).count() >= budget) return null;
-                Trial stale = trials.stream().filter(t -> !t.finished() && gone.test(t)).findFirst().orElse(null);
+                Trial stale = trials.stream().filter(t -> !t.finished() && gone.test(lease(s.events(), t))).findFirst().orElse(null);
                 if (stale == null) return null;
                 int deaths = deaths(s.events(), stale.number());
                 if (deaths >= maxDeaths) { // a poison trial: it would kill every run that resumes it
@@ -135,6 +174,17 @@ public final class EventStorage implements Storage {
             if (finished) return false;
             s.append(kind, trial, body);
             return true;
+        });
+    }
+
+    @Override
+    public void heartbeat(Collection<Integer> numbers, Worker worker) throws IOException {
+        if (numbers.isEmpty()) return;
+        log.locked(s -> {
+            for (Trial t : replay(s.events()))
+                if (numbers.contains(t.number()) && t.state() == Trial.State.RUNNING && worker.owner().equals(t.owner()))
+                    s.append("heartbeat", t.number(), JSON.createObjectNode().put("owner", worker.owner()));
+            return null;
         });
     }
 

@@ -25,21 +25,33 @@ public interface Storage {
      */
     record Proposal(int number, Map<String, Object> params, double[] unit, IntToLongFunction seed) {}
 
+    /**
+     * What is known of an unfinished trial's worker: its host ({@code null} in journals written before hosts were
+     * recorded) and when it was last heard of (its claim, heartbeat or intermediate result; null if never).
+     */
+    record Lease(Trial trial, String host, java.time.Instant lastSeen) {}
+
     /** Where the trials are, for messages: a file, or a database address without credentials. */
     String location();
 
     /** A consistent snapshot of every trial, in number order. */
     List<Trial> trials() throws IOException;
 
+    /** The leases of the unfinished trials, from one snapshot. */
+    List<Lease> leases() throws IOException;
+
     /** The events behind the trials, oldest first (for reports: the timeline of running and finished trials). */
     List<Journal.Event> events() throws IOException;
 
     /**
-     * Re-claims an unfinished trial whose worker is {@code gone}, for {@code worker}, with its recorded
+     * Re-claims an unfinished trial whose worker is {@code gone} (judged from its lease), for {@code worker}, with its recorded
      * parameters and seed; a trial whose workers died {@code maxDeaths} times is recorded as failed instead
      * (a poison trial). Returns the re-claimed trial, or null when there is none or the budget is met.
      */
-    Trial claimStale(Worker worker, int budget, int maxDeaths, Predicate<Trial> gone) throws IOException;
+    Trial claimStale(Worker worker, int budget, int maxDeaths, Predicate<Lease> gone) throws IOException;
+
+    /** Says that {@code worker}'s process is still running these trials (those it no longer owns are skipped). */
+    void heartbeat(Collection<Integer> trials, Worker worker) throws IOException;
 
     /**
      * Claims a new trial with the proposal's point: the next number, or null when finished and running trials

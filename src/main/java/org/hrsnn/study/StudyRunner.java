@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a study until its budget of finished trials is reached, the time is up, or every remaining trial
- * is being run by a live process. Each worker thread loops: under the journal lock, claim a trial (a
- * trial left RUNNING by a dead process is re-run with its recorded parameters and seed; otherwise the
- * next number, its point from the sampler, which sees frozen snapshots of the finished trials and the
- * points of the running ones); evaluate it outside the lock; record the outcome under the lock. Every
- * event is on disk before the trial goes on, so a crash loses at most the trial in progress, which the
- * next run detects and re-runs.
+ * is being run by a live process of this host (trials of other hosts are waited for: see {@link Liveness}).
+ * Each worker thread loops: re-claim a trial whose worker is gone (re-run with its recorded parameters and
+ * seed), else read a snapshot, let the sampler propose from frozen snapshots of the finished trials and the
+ * points of the running ones (outside any lock), and claim the next number with that point; evaluate it;
+ * record the outcome. Every operation is one atomic {@link Storage} call, on disk (or committed) before the
+ * trial goes on, so a crash loses at most the trial in progress, which the next run detects and re-runs.
  */
 public final class StudyRunner {
     /** Told after each finished trial; called from worker threads, one at a time. */
@@ -54,10 +54,44 @@ public final class StudyRunner {
     /** This machine's name as recorded with each run of a trial. */
     static final String HOST = Hosts.name();
 
+    /**
+     * How a worker tells that another worker is gone. Each process writes a heartbeat for the trials it runs
+     * every {@code interval}; a trial claimed on another host whose last sign of life (claim, heartbeat or
+     * intermediate result) is older than {@code grace} is re-run. On this host the process table is asked
+     * instead, which is exact and immediate (a killed worker's trial is re-run at once, without waiting out
+     * the grace period). Clocks of the hosts must agree to well within the grace period.
+     */
+    public record Liveness(Duration interval, Duration grace) {
+        public Liveness {
+            if (interval.isNegative() || interval.isZero() || grace.compareTo(interval) <= 0)
+                throw new IllegalArgumentException("the heartbeat interval must be positive and shorter than the grace period, got " + interval + " and " + grace);
+        }
+
+        /** $HRSNN_HEARTBEAT seconds (default 30) and $HRSNN_HEARTBEAT_GRACE seconds (default 4 intervals). */
+        public static Liveness fromEnvironment() {
+            double interval = seconds("HRSNN_HEARTBEAT", 30);
+            double grace = seconds("HRSNN_HEARTBEAT_GRACE", 4 * interval);
+            return new Liveness(Duration.ofMillis((long) (interval * 1000)), Duration.ofMillis((long) (grace * 1000)));
+        }
+
+        private static double seconds(String variable, double dflt) {
+            String v = System.getenv(variable);
+            if (v == null || v.isBlank()) return dflt;
+            try {
+                double d = Double.parseDouble(v.strip());
+                if (d > 0 && d <= 86_400) return d;
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalArgumentException("$" + variable + " must be a number of seconds from above 0 to 86400, got '" + v + "'");
+        }
+    }
+
     private final Study study;
     private final Problem problem;
     private final GpSampler sampler;
     private final Duration trialTimeout;
+    private Liveness liveness = null; // read from the environment when the run starts, unless set
 
     public StudyRunner(Study study, Problem problem) {
         this(study, problem, null);
@@ -72,12 +106,28 @@ public final class StudyRunner {
         this.sampler = new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT);
     }
 
+    /** Sets how workers tell that others are gone (for tests; else from the environment). */
+    public StudyRunner liveness(Liveness l) {
+        this.liveness = l;
+        return this;
+    }
+
+    /** Whether the worker of an unfinished trial is gone at {@code now}: its trial may be re-run. */
+    static boolean gone(Storage.Lease lease, java.time.Instant now, Duration grace) {
+        Trial t = lease.trial();
+        if (t.state() != Trial.State.RUNNING) return true; // created but never started, or released
+        if (SELF.equals(t.owner())) return false;
+        if (lease.host() == null || lease.host().equals(HOST)) return !alive(t.owner()); // this host (or a journal from before hosts): exact
+        return lease.lastSeen() == null || Duration.between(lease.lastSeen(), now).compareTo(grace) > 0;
+    }
+
     /** A trial whose worker process died this many times (killed, or out of memory) is recorded as failed, not re-run. */
     static final int MAX_WORKER_DEATHS = 2;
 
     /** Trials this process has claimed and not yet recorded, released (not counted as deaths) when it stops. */
     private final java.util.Set<Integer> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    private volatile long deadline = Long.MAX_VALUE; // System.nanoTime() at which this run stops claiming
 
     /**
      * Runs with {@code workers} threads; returns the number of trials this call finished. A worker that dies
@@ -87,12 +137,21 @@ public final class StudyRunner {
      */
     public int run(Duration timeout, int workers, Listener listener) throws IOException {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        this.deadline = deadline;
         AtomicReference<Throwable> error = new AtomicReference<>();
         int[] done = new int[1];
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
+        if (liveness == null) liveness = Liveness.fromEnvironment();
         Thread release = new Thread(this::release, "hrsnn-release");
         Runtime.getRuntime().addShutdownHook(release);
+        var beats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread th = new Thread(r, "hrsnn-heartbeat");
+            th.setDaemon(true);
+            return th;
+        });
+        long every = liveness.interval().toMillis();
+        beats.scheduleWithFixedDelay(this::heartbeat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         for (int w = 0; w < Math.max(1, workers); w++) {
             Thread t = new Thread(() -> {
                 try {
@@ -119,6 +178,7 @@ public final class StudyRunner {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } finally {
+            beats.shutdownNow();
             try {
                 Runtime.getRuntime().removeShutdownHook(release);
             } catch (IllegalStateException shuttingDown) {
@@ -129,6 +189,15 @@ public final class StudyRunner {
         if (e instanceof IOException io) throw io;
         if (e != null) throw new IOException("a worker died: " + e, e);
         return done[0];
+    }
+
+    /** Tells the storage this process still runs its trials; a failed beat is retried at the next one. */
+    private void heartbeat() {
+        try {
+            study.storage().heartbeat(java.util.Set.copyOf(claimed), new Storage.Worker(SELF, "heartbeat", HOST));
+        } catch (IOException | RuntimeException e) {
+            // the storage is unreachable for now: if it stays so past the grace period, the trials are re-run elsewhere
+        }
     }
 
     /** At shutdown: marks this process's unfinished trials as released, so they are re-run without counting a death. */
@@ -163,14 +232,19 @@ public final class StudyRunner {
         int budget = study.config().trials();
         while (true) {
             if (stopping) return null;
-            Trial stale = storage.claimStale(worker(), budget, MAX_WORKER_DEATHS, t -> !alive(t.owner()));
+            java.time.Instant now = java.time.Instant.now();
+            Trial stale = storage.claimStale(worker(), budget, MAX_WORKER_DEATHS, l -> gone(l, now, liveness.grace()));
             if (stale != null) {
                 claimed.add(stale.number());
                 return stale;
             }
             List<Trial> trials = storage.trials();
             long busy = trials.stream().filter(t -> t.finished() || t.state() == Trial.State.RUNNING).count();
-            if (busy >= budget || stopping) return null;
+            if (busy >= budget || stopping) {
+                if (stopping || System.nanoTime() >= deadline || !suspect(storage)) return null;
+                sleep(liveness.interval()); // a trial on another host: wait for its outcome, or re-run it once it is stale
+                continue;
+            }
             int n = trials.size();
             Storage.Proposal p;
             if (n == 0 && study.config().enqueueDefaults()) {
@@ -192,6 +266,26 @@ public final class StudyRunner {
                 return t;
             }
             // the budget filled up, or trial 0 was taken meanwhile: look again
+        }
+    }
+
+    /**
+     * Whether an unfinished trial runs on another host: only its heartbeat tells whether its worker lives, and a
+     * worker killed just now still looks alive for the grace period, so a worker with nothing else to do waits
+     * until the trial finishes or is found stale (and re-runs it), rather than leave the budget unmet.
+     */
+    private boolean suspect(Storage storage) throws IOException {
+        for (Storage.Lease l : storage.leases())
+            if (l.trial().state() == Trial.State.RUNNING && l.host() != null && !l.host().equals(HOST)) return true;
+        return false;
+    }
+
+    private static void sleep(Duration d) throws IOException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

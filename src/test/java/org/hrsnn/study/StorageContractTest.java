@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -135,7 +136,7 @@ class StorageContractTest {
             Thread t = new Thread(() -> {
                 try {
                     start.await();
-                    Trial r = mine.storage().claimStale(new Storage.Worker("me", "t" + id, "here"), 5, 2, x -> !StudyRunner.alive(x.owner()) && !x.owner().equals("me"));
+                    Trial r = mine.storage().claimStale(new Storage.Worker("me", "t" + id, "here"), 5, 2, l -> !StudyRunner.alive(l.trial().owner()) && !l.trial().owner().equals("me"));
                     if (r != null) reclaimed.add(r);
                     mine.close();
                 } catch (Exception e) {
@@ -232,6 +233,86 @@ class StorageContractTest {
         assertFalse(e.getMessage().contains(Backends.PASSWORD));
         assertThrows(Journal.CorruptJournalException.class, () -> again.storage().claimNew(DEAD, 5, any(0.9)), "nothing is appended to a damaged study");
         again.close();
+    }
+
+    static final Storage.Worker FAR = new Storage.Worker("4242@2026-01-01T00:00:00Z", "w", "far-away"); // another machine: no pid to ask
+
+    @ParameterizedTest
+    @ValueSource(strings = {"journal", "sqlite", "postgresql"})
+    void aTrialWhoseHeartbeatStoppedIsReRunOnceAfterTheGracePeriod(String kind) throws Exception {
+        StorageUrl url = Backends.url(kind, dir);
+        String name = Backends.name("beat");
+        Study s = create(url, name, 1, 5);
+        java.time.Duration grace = java.time.Duration.ofMillis(1500);
+        Trial t = s.storage().claimNew(FAR, 5, any(0.4));
+        Storage.Worker me = new Storage.Worker(StudyRunner.SELF, "t", StudyRunner.HOST);
+        assertNull(s.storage().claimStale(me, 5, 2, l -> StudyRunner.gone(l, Instant.now(), grace)), "just claimed: alive");
+        Thread.sleep(1000);
+        s.storage().heartbeat(List.of(t.number()), FAR);
+        Thread.sleep(1000); // 2 s after the claim, 1 s after the beat
+        assertNull(s.storage().claimStale(me, 5, 2, l -> StudyRunner.gone(l, Instant.now(), grace)), "its heartbeat keeps it");
+        Thread.sleep(1000);
+        List<Trial> reclaimed = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> ts = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            Study mine = Study.open(url, name);
+            Thread th = new Thread(() -> {
+                try {
+                    Trial r = mine.storage().claimStale(me, 5, 2, l -> StudyRunner.gone(l, Instant.now(), grace));
+                    if (r != null) reclaimed.add(r);
+                    mine.close();
+                } catch (Exception e) {
+                    throw new RuntimeException(e);
+                }
+            });
+            ts.add(th);
+            th.start();
+        }
+        for (Thread th : ts) th.join();
+        assertEquals(1, reclaimed.size(), "2 s without a heartbeat: re-run once");
+        assertEquals(t.seed(), reclaimed.get(0).seed());
+        assertEquals(t.params(), reclaimed.get(0).params());
+        // a heartbeat of the old owner does not take it back, nor is it written
+        int before = s.storage().events().size();
+        s.storage().heartbeat(List.of(t.number()), FAR);
+        assertEquals(before, s.storage().events().size());
+        assertEquals(StudyRunner.SELF, s.trials().get(t.number()).owner());
+        s.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"journal", "sqlite", "postgresql"})
+    void aWorkerOnAnotherHostKilledMidTrialIsRecoveredThroughItsHeartbeat(String kind) throws Exception {
+        StorageUrl url = Backends.url(kind, dir);
+        String name = Backends.name("kill");
+        create(url, name, 3, 4).close();
+        Path ready = dir.resolve("ready");
+        String address = kind.equals("postgresql") ? "postgresql://postgres@localhost:" + Backends.postgresPort() + "/postgres" : url.toString();
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                HeartbeatWorkerProcess.class.getName(), address, name, ready.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("worker.log").toFile());
+        pb.environment().put("HRSNN_HOST", "machine-b");
+        Process p = pb.start();
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(ready) && p.isAlive() && System.nanoTime() < until) Thread.sleep(50);
+        assertTrue(Files.exists(ready), "the worker started its trial: " + Files.readString(dir.resolve("worker.log")));
+        Thread.sleep(500); // a few heartbeats
+        p.destroyForcibly(); // SIGKILL: no shutdown hook, nothing released
+        p.waitFor();
+        Study s = Study.open(url, name);
+        assertTrue(s.storage().events().stream().anyMatch(e -> e.kind().equals("heartbeat") && e.trial() == 0), "the killed worker beat while it lived");
+        Trial lost = s.trials().get(0);
+        assertEquals(Trial.State.RUNNING, lost.state());
+        // this worker, on this host, sees a live-looking trial of another host: it runs the rest and waits out the grace period for trial 0
+        int done = new StudyRunner(s, QUADRATIC).liveness(new StudyRunner.Liveness(Duration.ofMillis(200), Duration.ofMillis(1000))).run(null, 2, null);
+        assertEquals(4, done, "the budget is met: three new trials and the re-run");
+        List<Trial> trials = s.trials();
+        assertEquals(4, trials.size(), "no trial lost or added");
+        assertTrue(trials.stream().allMatch(t -> t.state() == Trial.State.COMPLETE));
+        assertEquals(lost.seed(), trials.get(0).seed());
+        assertEquals(lost.params(), trials.get(0).params());
+        long reruns = s.storage().events().stream().filter(e -> e.kind().equals("running") && e.body().path("rerun").asBoolean()).count();
+        assertEquals(1, reruns, "the killed trial re-ran once");
+        s.close();
     }
 
     /** A problem with a closed form: e = (x - 0.3)^2 plus a seed-derived jitter, so parameters and seeds both show in the result. */
