@@ -141,6 +141,22 @@ public final class EventStorage implements Storage {
         });
     }
 
+    @Override
+    public Trial enqueue(int budget, Proposal p) throws IOException {
+        return log.locked(s -> {
+            List<Trial> trials = replay(s.events());
+            int n = trials.size();
+            if (n >= budget || (p.number() >= 0 && p.number() != n)) return null; // every trial, run or not, counts against the budget
+            long seed = p.seed().applyAsLong(n);
+            ObjectNode created = JSON.createObjectNode();
+            created.set("params", JSON.valueToTree(p.params()));
+            created.set("unit", JSON.valueToTree(p.unit()));
+            created.put("seed", seed);
+            s.append("created", n, created);
+            return new Trial(n, Trial.State.CREATED, p.params(), p.unit(), seed, Map.of(), null, null, 0, null);
+        });
+    }
+
     private static ObjectNode running(Worker w) {
         ObjectNode o = JSON.createObjectNode().put("owner", w.owner()).put("worker", w.thread()); // the worker: for the report's timeline
         if (w.host() != null) o.put("host", w.host());

@@ -59,6 +59,12 @@ public interface Storage {
      */
     Trial claimNew(Worker worker, int budget, Proposal proposal) throws IOException;
 
+    /**
+     * Adds a trial with the proposal's point that no worker runs yet (the next number, or null when the budget
+     * is met or {@code proposal.number()} is taken): the next claim of a stale trial takes it.
+     */
+    Trial enqueue(int budget, Proposal proposal) throws IOException;
+
     /** Records a first-stage result of a running trial (ignored once the trial has an outcome). */
     void intermediate(int trial, Map<String, Object> metrics, double seconds) throws IOException;
 

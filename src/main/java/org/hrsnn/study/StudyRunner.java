@@ -1,6 +1,7 @@
 package org.hrsnn.study;
 
 import org.hrsnn.opt.Observation;
+import org.hrsnn.opt.Sampler;
 import org.hrsnn.opt.gp.AcquisitionOptimizer;
 import org.hrsnn.opt.gp.GpSampler;
 import org.hrsnn.random.Seeds;
@@ -89,7 +90,8 @@ public final class StudyRunner {
 
     private final Study study;
     private final Problem problem;
-    private final GpSampler sampler;
+    private Sampler sampler;
+    private Pruner pruner;
     private final Duration trialTimeout;
     private Liveness liveness = null; // read from the environment when the run starts, unless set
 
@@ -104,6 +106,29 @@ public final class StudyRunner {
         this.trialTimeout = trialTimeout;
         int initial = GpSampler.initialPoints(study.space().dimension(), study.config().trials(), study.config().initialPoints());
         this.sampler = new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT);
+        this.pruner = study.config().objective() == Objective.E_THEN_TASK ? PercentilePruner.DEFAULT : Pruner.NONE;
+    }
+
+    /** Replaces the sampler (default: GP-BO seeded by the study, with its initial quasi-random design). */
+    public StudyRunner sampler(Sampler s) {
+        this.sampler = s;
+        return this;
+    }
+
+    /** Replaces the pruner (default: {@link PercentilePruner#DEFAULT} for the e-then-task objective, else none). */
+    public StudyRunner pruner(Pruner p) {
+        this.pruner = p;
+        return this;
+    }
+
+    /** How long a worker took to get trial {@code trial}: snapshot, proposal and claim (for benchmarks). */
+    public record ClaimTime(int trial, double seconds) {}
+
+    private final java.util.Queue<ClaimTime> claimTimes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** The claims of this runner so far, as its workers saw them. */
+    public List<ClaimTime> claimTimes() {
+        return List.copyOf(claimTimes);
     }
 
     /** Sets how workers tell that others are gone (for tests; else from the environment). */
@@ -156,8 +181,10 @@ public final class StudyRunner {
             Thread t = new Thread(() -> {
                 try {
                     while (System.nanoTime() < deadline && error.get() == null) {
+                        long c0 = System.nanoTime();
                         Trial claimed = claim();
                         if (claimed == null) return;
+                        claimTimes.add(new ClaimTime(claimed.number(), (System.nanoTime() - c0) / 1e9));
                         Trial finished = evaluate(claimed);
                         synchronized (done) {
                             done[0]++;
@@ -189,6 +216,58 @@ public final class StudyRunner {
         if (e instanceof IOException io) throw io;
         if (e != null) throw new IOException("a worker died: " + e, e);
         return done[0];
+    }
+
+    /**
+     * Claims the next trial for the caller (the ask of ask-and-tell): a stale or enqueued trial with its
+     * parameters and seed, else a new point from the sampler; null when the budget is met or every remaining
+     * trial is being run. The caller evaluates it and reports with {@link #tell}. Heartbeats for the trials
+     * asked for are written from then on, until {@link #close}.
+     */
+    public synchronized Trial ask() throws IOException {
+        if (liveness == null) liveness = Liveness.fromEnvironment();
+        if (askBeats == null) {
+            askBeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread th = new Thread(r, "hrsnn-heartbeat");
+                th.setDaemon(true);
+                return th;
+            });
+            long every = liveness.interval().toMillis();
+            askBeats.scheduleWithFixedDelay(this::heartbeat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return claim();
+    }
+
+    private java.util.concurrent.ScheduledExecutorService askBeats;
+
+    /** Records an intermediate result of an asked trial and returns why it should stop (the pruner's verdict), or null. */
+    public String report(Trial t, Map<String, Object> metrics, double value, double seconds) throws IOException {
+        study.storage().intermediate(t.number(), metrics, seconds);
+        return Double.isFinite(value) ? pruner.prune(t.number(), value, study.trials(), problem.stageMetric()) : null;
+    }
+
+    /** Records the outcome of an asked trial (the tell); false when it already had one (the first outcome stands). */
+    public boolean tell(Trial t, Problem.Outcome o, double seconds) throws IOException {
+        boolean written = study.storage().finish(t.number(), o.state(), o.metrics(), o.reason(), seconds);
+        claimed.remove(t.number());
+        return written;
+    }
+
+    /**
+     * Adds a trial with these parameters, to be run before any new point is proposed (by a worker of this or
+     * any other process); null when the budget is full.
+     */
+    public Trial enqueue(Map<String, Object> params) throws IOException {
+        double[] unit = study.space().toUnit(params);
+        return study.storage().enqueue(study.config().trials(), new Storage.Proposal(-1, study.space().fromUnit(unit), unit, this::seed));
+    }
+
+    /** Stops the heartbeats of asked trials and gives back those not told (re-run by the next worker without counting a death). */
+    public synchronized void close() throws IOException {
+        if (askBeats != null) askBeats.shutdownNow();
+        askBeats = null;
+        study.storage().release(java.util.Set.copyOf(claimed));
+        claimed.clear();
     }
 
     /** Tells the storage this process still runs its trials; a failed beat is retried at the next one. */
@@ -223,13 +302,15 @@ public final class StudyRunner {
 
     /**
      * The trial this worker runs next, or null: a trial whose process is gone (re-run with its parameters and
-     * seed), else a new one. The new point is proposed from a snapshot outside any lock, then claimed; a trial
-     * claimed by another worker meanwhile moves the proposal to the next free number (its seed follows the
-     * number). The default point is proposed only for trial 0, and dropped if another worker claimed 0 first.
+     * seed), else a new one. The new point is proposed from a snapshot outside any lock, then claimed for the
+     * number it was proposed for; if other workers claimed trials meanwhile, it is proposed again with those
+     * pending ({@link #MAX_RACES} times; then it takes the next free number, its seed following the number).
+     * The default point is proposed only for trial 0, and dropped if another worker claimed 0 first.
      */
     private Trial claim() throws IOException {
         Storage storage = study.storage();
         int budget = study.config().trials();
+        int raced = 0; // proposals lost because another worker claimed a trial meanwhile
         while (true) {
             if (stopping) return null;
             java.time.Instant now = java.time.Instant.now();
@@ -258,14 +339,16 @@ public final class StudyRunner {
                     else pending.add(t.unit());
                 }
                 double[] unit = sampler.suggest(study.space(), n, seen, pending);
-                p = new Storage.Proposal(-1, study.space().fromUnit(unit), unit, this::seed);
+                // Claimed for number n only: if another worker claimed a trial meanwhile, propose again with it
+                // pending (twice at most; then any number will do, so a worker is never starved).
+                p = new Storage.Proposal(raced < MAX_RACES ? n : -1, study.space().fromUnit(unit), unit, this::seed);
             }
             Trial t = storage.claimNew(worker(), budget, p);
             if (t != null) {
                 claimed.add(t.number());
                 return t;
             }
-            // the budget filled up, or trial 0 was taken meanwhile: look again
+            raced++; // the budget filled up, or the number was taken meanwhile: look again
         }
     }
 
@@ -288,6 +371,9 @@ public final class StudyRunner {
             throw new IOException("interrupted", e);
         }
     }
+
+    /** Proposals a worker makes again because others claimed trials meanwhile, before it takes any free number. */
+    static final int MAX_RACES = 2;
 
     private long seed(int number) {
         return Seeds.derive(study.config().seed(), number);
@@ -332,7 +418,7 @@ public final class StudyRunner {
         try {
             o = problem.evaluate(t.params(), t.seed(), (metrics, value) -> {
                 record(t, null, metrics, null, t0);
-                return study.config().objective() == Objective.E_THEN_TASK && Double.isFinite(value) ? pruneAbovePercentile(t.number(), value) : null;
+                return Double.isFinite(value) ? pruner.prune(t.number(), value, study.trials(), problem.stageMetric()) : null;
             });
         } catch (RuntimeException e) {
             o = new Problem.Outcome(Trial.State.FAILED, Map.of(), e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
@@ -347,29 +433,9 @@ public final class StudyRunner {
         return study.trials().stream().filter(x -> x.number() == t.number()).findFirst().orElseThrow();
     }
 
-    /** Trials with a first-stage value the pruner needs before it prunes. */
-    static final int PRUNER_STARTUP = 5;
-    static final double PRUNER_PERCENTILE = 0.9;
-
-    /**
-     * The percentile pruner: why trial {@code number}, whose first-stage value is {@code v}, should stop, or
-     * null. It stops when v is above the 90th percentile (linear interpolation between order statistics, as
-     * numpy's and Optuna's) of the first-stage values of the other trials (finished or running), once 5 of
-     * them have one.
-     */
-    private String pruneAbovePercentile(int number, double v) throws IOException {
-        double[] es = study.trials().stream().filter(x -> x.number() != number).map(x -> x.metric(problem.stageMetric()))
-                .filter(x -> x != null && Double.isFinite(x)).mapToDouble(Double::doubleValue).sorted().toArray();
-        if (es.length < PRUNER_STARTUP) return null;
-        double q = percentile(es, PRUNER_PERCENTILE);
-        return v > q ? String.format("first-stage value %.4g is above the 90th percentile %.4g of %d other trials", v, q, es.length) : null;
-    }
-
-    /** The {@code p} quantile of sorted values, interpolated linearly between order statistics (numpy's default). */
+    /** The {@code p} quantile of sorted values (see {@link PercentilePruner}). */
     static double percentile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h), hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return PercentilePruner.percentile(sorted, p);
     }
 
     /** Records an intermediate result ({@code outcome} null) or the outcome; the first outcome stands. */
