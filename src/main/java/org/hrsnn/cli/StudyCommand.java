@@ -229,6 +229,12 @@ final class StudyCommand {
             if (workers < 1 || workers > 256) throw new Main.BadInputException("--workers must be from 1 to 256, got " + workers);
             Duration d = timeout == null ? null : duration("--timeout", timeout);
             Duration perTrial = trialTimeout == null ? null : duration("--trial-timeout", trialTimeout);
+            StudyRunner.Liveness liveness;
+            try {
+                liveness = StudyRunner.Liveness.fromEnvironment();
+            } catch (IllegalArgumentException e) {
+                throw new Main.BadInputException(e.getMessage());
+            }
             Study s = open(url(), name);
             HrsnnProblem problem = problem(s);
             loadData(problem); // before anything is changed: data that changed since the study was made are refused
@@ -247,7 +253,7 @@ final class StudyCommand {
             out.flush();
             int n;
             try (RunProgress progress = RunProgress.of(out, progressMode(), name, before, s.config().trials())) {
-                n = new StudyRunner(s, problem, perTrial).run(d, workers, progress);
+                n = new StudyRunner(s, problem, perTrial).liveness(liveness).run(d, workers, progress);
             }
             List<Trial> all = s.trials();
             String where = shell(name) + rootArg();

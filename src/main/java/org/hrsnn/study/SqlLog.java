@@ -103,8 +103,14 @@ public final class SqlLog implements EventLog, AutoCloseable {
         return new SqlLog(url, study, connect(url));
     }
 
+    /** Whether the database may hold studies: a SQLite file that does not exist holds none (and is not made by reading it). */
+    private static boolean exists(StorageUrl url) {
+        return url.kind() != StorageUrl.Kind.SQLITE || java.nio.file.Files.isRegularFile(url.path());
+    }
+
     /** The configuration stored for {@code study} (study.json's content), or null when there is no such study. */
     static String config(StorageUrl url, String study) throws IOException {
+        if (!exists(url)) return null;
         try (Connection c = connect(url); PreparedStatement q = c.prepareStatement("SELECT config FROM hrsnn_studies WHERE name = ?")) {
             q.setString(1, study);
             try (ResultSet r = q.executeQuery()) {
@@ -138,6 +144,7 @@ public final class SqlLog implements EventLog, AutoCloseable {
 
     /** Names of the studies, sorted. */
     static List<String> list(StorageUrl url) throws IOException {
+        if (!exists(url)) return List.of();
         try (Connection c = connect(url); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT name FROM hrsnn_studies ORDER BY name")) {
             List<String> out = new ArrayList<>();
             while (r.next()) out.add(r.getString(1));
