@@ -373,7 +373,7 @@ public final class StudyRunner {
     }
 
     /** Proposals a worker makes again because others claimed trials meanwhile, before it takes any free number. */
-    static final int MAX_RACES = 2;
+    static final int MAX_RACES = Integer.getInteger("hrsnn.proposalRetries", 2); // -D for the measurement in docs/performance.md
 
     private long seed(int number) {
         return Seeds.derive(study.config().seed(), number);
