@@ -88,6 +88,31 @@ public final class PredictionEvaluation {
         return trained(spec, seed, values, trainEnd, Math.max(1, (int) Math.round(s.stepMs() / spec.dt())));
     }
 
+    /**
+     * The network {@link #evaluate} reads out, with the readout it fits on the training segment (after the
+     * washout): for export.
+     */
+    public static TaskReadout readout(NetworkSpec design, long seed, Series series, Settings s) {
+        InputSpec in = design.input();
+        NetworkSpec spec = design.withInput(new InputSpec(1, in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+        int n = series.u().length;
+        int trainEnd = s.washout() + (int) ((n - s.washout()) * s.trainFraction());
+        double[][] raw = new double[n][1];
+        for (int t = 0; t < n; t++) raw[t][0] = series.u()[t];
+        InputScaling scaling = InputScaling.of(java.util.List.<double[][]>of(java.util.Arrays.copyOf(raw, trainEnd)), 1, in.encoding() instanceof Encoding.Rate);
+        double[][] values = scaling.apply(raw);
+        int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / spec.dt()));
+        Network net = trained(spec, seed, values, trainEnd, stepsPerValue);
+        WindowStates states = new WindowStates(stepsPerValue, s.states());
+        net.run(new Stimulus(values, stepsPerValue), states);
+        double[][] x = states.rows();
+        Ridge.Model m = new Ridge(java.util.Arrays.copyOfRange(x, s.washout(), trainEnd)).fit(java.util.Arrays.copyOfRange(series.y(), s.washout(), trainEnd));
+        String features = String.format("per time step of the series (each value held for %s ms, the network run from rest over the whole series): "
+                + "the %s of every neuron (E then I), kinds in that order, at the end of the step's window (%d features); the output "
+                + "predicts the target of that step", s.stepMs(), TaskReadout.kinds(s.states()), x[0].length);
+        return TaskReadout.of(net, features, java.util.List.of(series.name()), new Ridge.Model[] {m}, scaling);
+    }
+
     private static Network trained(NetworkSpec spec, long seed, double[][] values, int trainEnd, int stepsPerValue) {
         Network net = Network.instantiate(spec, seed);
         if (spec.stdp().enabled()) {
