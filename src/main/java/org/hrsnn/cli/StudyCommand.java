@@ -404,7 +404,9 @@ final class StudyCommand {
         }
 
         /** What status reports, as a tree (JSON and YAML; flattened for CSV; printed for people). */
-        static Map<String, Object> facts(Study s, List<Trial> all) {
+        static Map<String, Object> facts(Study s, List<Trial> all) throws java.io.IOException {
+            java.util.Set<Integer> orphaned = new java.util.HashSet<>(TrialTable.orphaned(s.storage()));
+            orphaned.retainAll(all.stream().filter(t -> !t.finished()).map(Trial::number).toList());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("study", s.config().name());
             m.put("folder", place(s));
@@ -415,8 +417,8 @@ final class StudyCommand {
             m.put("finished", all.stream().filter(Trial::finished).count());
             Map<String, Object> counts = new LinkedHashMap<>();
             for (Trial.State st : Trial.State.values())
-                counts.put(st.name().toLowerCase(Locale.ROOT), all.stream().filter(t -> t.state() == st && !TrialTable.orphaned(t)).count());
-            counts.put("orphaned", all.stream().filter(TrialTable::orphaned).count());
+                counts.put(st.name().toLowerCase(Locale.ROOT), all.stream().filter(t -> t.state() == st && !orphaned.contains(t.number())).count());
+            counts.put("orphaned", (long) orphaned.size());
             m.put("counts", counts);
             var seconds = all.stream().filter(Trial::finished).mapToDouble(Trial::seconds).average();
             m.put("secondsPerTrial", seconds.isPresent() ? seconds.getAsDouble() : null);
@@ -470,7 +472,8 @@ final class StudyCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
 
         /** The columns of the table; CSV, JSON and YAML have every metric and parameter (study.TrialTable). */
-        static final List<StudyOutput.TableColumn<Trial>> TABLE = List.of(
+        static List<StudyOutput.TableColumn<Trial>> table(java.util.Set<Integer> orphaned) {
+            return List.of(
                 new StudyOutput.TableColumn<>("trial", 5, t -> String.valueOf(t.number())),
                 new StudyOutput.TableColumn<>("state", -9, TrialTable::state),
                 new StudyOutput.TableColumn<>("E", 10, t -> f(t.metric("e"))),
@@ -479,7 +482,8 @@ final class StudyCommand {
                 new StudyOutput.TableColumn<>("task", 10, t -> f(t.metric("accuracy") != null ? t.metric("accuracy") : t.metric("nrmse"))),
                 new StudyOutput.TableColumn<>("seconds", 8, t -> String.format("%.1f", t.seconds())),
                 new StudyOutput.TableColumn<>(" reason", -1, t -> " " + (t.reason() != null ? t.reason()
-                        : TrialTable.orphaned(t) ? "(its process has ended; re-run on the next run or resume)" : "")));
+                        : orphaned.contains(t.number()) ? "(its process has ended; re-run on the next run or resume)" : "")));
+        }
 
         @Override
         public Integer call() throws Exception {
@@ -492,7 +496,7 @@ final class StudyCommand {
                     out().flush();
                 }
                 case JSON, YAML -> StudyOutput.tree(out(), f, all.stream().map(TrialTable::record).toList());
-                case TABLE -> StudyOutput.table(out(), TABLE, all);
+                case TABLE -> StudyOutput.table(out(), table(TrialTable.orphaned(s.storage())), all);
             }
             return 0;
         }
