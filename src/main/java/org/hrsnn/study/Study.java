@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@code journal.jsonl} (its {@link Journal}). Creation is atomic: everything is written in a hidden
  * temporary folder that is renamed into place, so a bad input or a crash leaves no study folder behind.
  */
-public final class Study {
+public final class Study implements AutoCloseable {
     public static final String CONFIG = "study.json", JOURNAL = "journal.jsonl";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -166,6 +166,7 @@ public final class Study {
     }
 
     /** Closes the study's database connection, if it has one. */
+    @Override
     public void close() throws IOException {
         if (storage instanceof EventStorage es && es.log() instanceof SqlLog sql) sql.close();
     }

@@ -319,31 +319,43 @@ public final class StudyRunner {
                 claimed.add(stale.number());
                 return stale;
             }
-            List<Trial> trials = storage.trials();
-            long busy = trials.stream().filter(t -> t.finished() || t.state() == Trial.State.RUNNING).count();
-            if (busy >= budget || stopping) {
-                if (stopping || System.nanoTime() >= deadline || !suspect(storage)) return null;
+            Trial t;
+            boolean waitForOthers = false;
+            if (LOCAL_PROPOSALS) proposals.lock();
+            try {
+                List<Trial> trials = storage.trials();
+                long busy = trials.stream().filter(x -> x.finished() || x.state() == Trial.State.RUNNING).count();
+                if (busy >= budget || stopping) {
+                    if (stopping || System.nanoTime() >= deadline || !suspect(storage)) return null;
+                    waitForOthers = true;
+                    t = null;
+                } else {
+                    int n = trials.size();
+                    Storage.Proposal p;
+                    if (n == 0 && study.config().enqueueDefaults()) {
+                        Map<String, Object> params = study.space().defaultValues();
+                        p = new Storage.Proposal(0, params, study.space().toUnit(params), this::seed);
+                    } else {
+                        List<Observation> seen = new ArrayList<>();
+                        List<double[]> pending = new ArrayList<>();
+                        for (Trial x : trials) {
+                            if (x.finished()) seen.add(observation(x));
+                            else pending.add(x.unit());
+                        }
+                        double[] unit = sampler.suggest(study.space(), n, seen, pending);
+                        // Claimed for number n only: if another worker claimed a trial meanwhile, propose again with it
+                        // pending (twice at most; then any number will do, so a worker is never starved).
+                        p = new Storage.Proposal(raced < MAX_RACES ? n : -1, study.space().fromUnit(unit), unit, this::seed);
+                    }
+                    t = storage.claimNew(worker(), budget, p);
+                }
+            } finally {
+                if (LOCAL_PROPOSALS) proposals.unlock();
+            }
+            if (waitForOthers) {
                 sleep(liveness.interval()); // a trial on another host: wait for its outcome, or re-run it once it is stale
                 continue;
             }
-            int n = trials.size();
-            Storage.Proposal p;
-            if (n == 0 && study.config().enqueueDefaults()) {
-                Map<String, Object> params = study.space().defaultValues();
-                p = new Storage.Proposal(0, params, study.space().toUnit(params), this::seed);
-            } else {
-                List<Observation> seen = new ArrayList<>();
-                List<double[]> pending = new ArrayList<>();
-                for (Trial t : trials) {
-                    if (t.finished()) seen.add(observation(t));
-                    else pending.add(t.unit());
-                }
-                double[] unit = sampler.suggest(study.space(), n, seen, pending);
-                // Claimed for number n only: if another worker claimed a trial meanwhile, propose again with it
-                // pending (twice at most; then any number will do, so a worker is never starved).
-                p = new Storage.Proposal(raced < MAX_RACES ? n : -1, study.space().fromUnit(unit), unit, this::seed);
-            }
-            Trial t = storage.claimNew(worker(), budget, p);
             if (t != null) {
                 claimed.add(t.number());
                 return t;
@@ -371,6 +383,15 @@ public final class StudyRunner {
             throw new IOException("interrupted", e);
         }
     }
+
+    /**
+     * Whether the threads of one process take turns to propose (a lock of this runner, never the storage's): they
+     * share the process's cores, so proposing at once only splits them, and a proposal made while another thread
+     * of the process proposes from the same snapshot is lost to it. Workers of other processes never wait for it.
+     * {@code -Dhrsnn.proposals=parallel} lets them propose at once (for the measurement in docs/performance.md).
+     */
+    static final boolean LOCAL_PROPOSALS = !"parallel".equals(System.getProperty("hrsnn.proposals"));
+    private final java.util.concurrent.locks.ReentrantLock proposals = new java.util.concurrent.locks.ReentrantLock();
 
     /** Proposals a worker makes again because others claimed trials meanwhile, before it takes any free number. */
     static final int MAX_RACES = Integer.getInteger("hrsnn.proposalRetries", 2); // -D for the measurement in docs/performance.md
