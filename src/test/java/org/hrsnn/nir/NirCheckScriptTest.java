@@ -40,12 +40,18 @@ class NirCheckScriptTest {
         return null;
     }
 
-    @Test
-    void numpySimulationOfTheFileAgreesWithHrsnn() throws Exception {
-        String py = python();
+    /** The check script, or the test skipped with a message saying what is missing. */
+    static Path script(String py) {
         Assumptions.assumeTrue(py != null, "skipped: no python3 with h5py and numpy (Debian: apt-get install python3-h5py) for bench/nir_check.py");
         Path script = Path.of("bench/nir_check.py").toAbsolutePath();
         Assumptions.assumeTrue(Files.exists(script), "skipped: bench/nir_check.py not found from " + Path.of("").toAbsolutePath());
+        return script;
+    }
+
+    @Test
+    void numpySimulationOfTheFileAgreesWithHrsnn() throws Exception {
+        String py = python();
+        Path script = script(py);
         NetworkSpec spec = NirRoundTripTest.small(ReferenceNetworks.heterogeneousExample(), 80, 20).withNoise(new Noise.Gaussian(1), new Noise.Gaussian(1));
         MemoryProtocol p = new MemoryProtocol(100, 10, 200, 0.65, 5, 10, MemoryProtocol.DEFAULT.states(), 0);
         var r = NirExports.export(spec, 5, new TrialEvaluator("memory-capacity"), p, Map.of());
@@ -80,9 +86,7 @@ class NirCheckScriptTest {
     @Test
     void withPerSynapseInputDelaysTheGraphAgreesNeuronForNeuronAtBothSteps() throws Exception {
         String py = python();
-        Assumptions.assumeTrue(py != null, "skipped: no python3 with h5py and numpy (Debian: apt-get install python3-h5py) for bench/nir_check.py");
-        Path script = Path.of("bench/nir_check.py").toAbsolutePath();
-        Assumptions.assumeTrue(Files.exists(script), "skipped: bench/nir_check.py not found from " + Path.of("").toAbsolutePath());
+        Path script = script(py);
         // Built at 0.25 ms (the shipped template's step), so the graph is checked at that step and at 0.1 ms.
         NetworkSpec base = NirRoundTripTest.small(ReferenceNetworks.heterogeneousExample(), 80, 20).withDt(0.25);
         var in = base.input();
