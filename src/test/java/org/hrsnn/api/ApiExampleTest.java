@@ -25,6 +25,8 @@ class ApiExampleTest {
         assertTrue(m.find(), out);
         double x0 = Double.parseDouble(m.group(1)), x1 = Double.parseDouble(m.group(2)), v = Double.parseDouble(m.group(3));
         assertEquals(StudyApiTest.branin(x0, x1), v, 1e-3, "the best value is Branin's at the best point printed");
-        assertTrue(v < 0.45, out);
+        // two workers: timing decides which trials are pending at each proposal, so only a loose bound (the minimum is
+        // 0.398; Branin's median over the domain is about 25)
+        assertTrue(v < 1.0, out);
     }
 }

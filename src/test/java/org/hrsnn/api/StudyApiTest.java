@@ -36,7 +36,9 @@ class StudyApiTest {
     @ValueSource(strings = {"journal", "sqlite"})
     void braninRunsAsARealStudyEndToEnd(String kind) throws Exception {
         try (Study s = Study.create(storage(kind), "branin", BRANIN, false, 1, 1)) {
-            assertEquals(30, s.optimize(t -> branin(t.number("x0"), t.number("x1")), 30, 2));
+            // one worker: the study is then a function of its seed (with two, which trials are pending when a point is
+            // proposed depends on timing, and one such run ended 0.13 above the minimum)
+            assertEquals(30, s.optimize(t -> branin(t.number("x0"), t.number("x1")), 30, 1));
             List<FrozenTrial> trials = s.trials();
             assertEquals(30, trials.size());
             for (FrozenTrial t : trials) {
