@@ -243,15 +243,15 @@ class StorageContractTest {
         StorageUrl url = Backends.url(kind, dir);
         String name = Backends.name("beat");
         Study s = create(url, name, 1, 5);
-        java.time.Duration grace = java.time.Duration.ofMillis(1500);
+        java.time.Duration grace = java.time.Duration.ofMillis(3000);
         Trial t = s.storage().claimNew(FAR, 5, any(0.4));
         Storage.Worker me = new Storage.Worker(StudyRunner.SELF, "t", StudyRunner.HOST);
         assertNull(s.storage().claimStale(me, 5, 2, l -> StudyRunner.gone(l, Instant.now(), grace)), "just claimed: alive");
-        Thread.sleep(1000);
+        Thread.sleep(2000);
         s.storage().heartbeat(List.of(t.number()), FAR);
-        Thread.sleep(1000); // 2 s after the claim, 1 s after the beat
+        Thread.sleep(2000); // 4 s after the claim (past the grace period), 2 s after the beat (within it)
         assertNull(s.storage().claimStale(me, 5, 2, l -> StudyRunner.gone(l, Instant.now(), grace)), "its heartbeat keeps it");
-        Thread.sleep(1000);
+        Thread.sleep(1500); // 3.5 s after the beat
         List<Trial> reclaimed = Collections.synchronizedList(new ArrayList<>());
         List<Thread> ts = new ArrayList<>();
         for (int w = 0; w < 3; w++) {
@@ -269,7 +269,7 @@ class StorageContractTest {
             th.start();
         }
         for (Thread th : ts) th.join();
-        assertEquals(1, reclaimed.size(), "2 s without a heartbeat: re-run once");
+        assertEquals(1, reclaimed.size(), "3.5 s without a heartbeat: re-run once");
         assertEquals(t.seed(), reclaimed.get(0).seed());
         assertEquals(t.params(), reclaimed.get(0).params());
         // a heartbeat of the old owner does not take it back, nor is it written
@@ -295,11 +295,12 @@ class StorageContractTest {
         long until = System.nanoTime() + 60_000_000_000L;
         while (!Files.exists(ready) && p.isAlive() && System.nanoTime() < until) Thread.sleep(50);
         assertTrue(Files.exists(ready), "the worker started its trial: " + Files.readString(dir.resolve("worker.log")));
-        Thread.sleep(500); // a few heartbeats
+        Study s = Study.open(url, name);
+        while (s.storage().events().stream().noneMatch(e -> e.kind().equals("heartbeat") && e.trial() == 0) && p.isAlive() && System.nanoTime() < until)
+            Thread.sleep(50); // its first heartbeat
+        assertTrue(s.storage().events().stream().anyMatch(e -> e.kind().equals("heartbeat") && e.trial() == 0), "the worker beats while it lives");
         p.destroyForcibly(); // SIGKILL: no shutdown hook, nothing released
         p.waitFor();
-        Study s = Study.open(url, name);
-        assertTrue(s.storage().events().stream().anyMatch(e -> e.kind().equals("heartbeat") && e.trial() == 0), "the killed worker beat while it lived");
         Trial lost = s.trials().get(0);
         assertEquals(Trial.State.RUNNING, lost.state());
         // this worker, on this host, sees a live-looking trial of another host: it runs the rest and waits out the grace period for trial 0
