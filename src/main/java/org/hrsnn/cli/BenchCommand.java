@@ -7,8 +7,40 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (speed and memory).",
-        subcommands = {BenchCommand.Simulate.class, BenchCommand.Optimizer.class, BenchCommand.Readout.class, BenchCommand.Trial.class})
+        subcommands = {BenchCommand.Simulate.class, BenchCommand.Optimizer.class, BenchCommand.Readout.class, BenchCommand.Trial.class, BenchCommand.Workers.class})
 final class BenchCommand {
+
+    @Command(name = "workers", mixinStandardHelpOptions = true,
+            header = "Times 1 against several workers on one study whose objective sleeps.",
+            description = "For each seed, a study of a reference problem whose evaluation sleeps --sleep seconds is run to --trials finished trials "
+                    + "by 1 worker and by --workers workers (threads sharing the storage); prints both wall times, their ratio, the simple regret "
+                    + "after the budget of each, and the time a worker took to get a trial (snapshot, GP proposal, claim).")
+    static final class Workers implements Callable<Integer> {
+        @Option(names = "--problem", defaultValue = "branin", description = "Reference problem (as for bench optimizer; default: ${DEFAULT-VALUE}).") String problem;
+        @Option(names = "--trials", defaultValue = "40", description = "Budget of each study (default: ${DEFAULT-VALUE}).") int trials;
+        @Option(names = "--workers", defaultValue = "4", description = "Workers of the parallel run (default: ${DEFAULT-VALUE}).") int workers;
+        @Option(names = "--sleep", defaultValue = "1", description = "Seconds each evaluation sleeps (default: ${DEFAULT-VALUE}).") double sleep;
+        @Option(names = "--seeds", defaultValue = "3", description = "Seeds, each run sequentially and in parallel (default: ${DEFAULT-VALUE}).") int seeds;
+        @Option(names = "--storage", paramLabel = "URL", description = "Storage of the studies (default: a temporary journal folder, deleted after).") String storage;
+
+        @Override
+        public Integer call() throws Exception {
+            if (trials < 1 || trials > 100_000) throw new Main.BadInputException("--trials must be from 1 to 100000, got " + trials);
+            if (workers < 1 || workers > 256) throw new Main.BadInputException("--workers must be from 1 to 256, got " + workers);
+            if (!(sleep >= 0 && sleep <= 3600)) throw new Main.BadInputException("--sleep must be from 0 to 3600 seconds, got " + sleep);
+            if (seeds < 1) throw new Main.BadInputException("--seeds must be >= 1, got " + seeds);
+            org.hrsnn.opt.ReferenceProblem p;
+            try {
+                p = org.hrsnn.opt.ReferenceProblem.named(problem.trim());
+            } catch (IllegalArgumentException e) {
+                throw new Main.BadInputException("--problem: " + e.getMessage());
+            }
+            org.hrsnn.study.StorageUrl url = storage == null ? null : StudyCommand.url(storage, null);
+            System.out.printf("hrsnn %s, Java %s, %d cores%n", Main.version(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+            org.hrsnn.bench.WorkerBenchmark.run(p, url, trials, workers, sleep, seeds, System.out);
+            return 0;
+        }
+    }
 
     @Command(name = "trial", mixinStandardHelpOptions = true,
             header = "Times whole trials at each network size.",

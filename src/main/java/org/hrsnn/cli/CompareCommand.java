@@ -59,7 +59,7 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
             if (named.put(g.substring(0, eq), members) != null) throw new Main.BadInputException("--group label '" + g.substring(0, eq) + "' given twice");
         }
         for (String name : names) {
-            Study s = StudyCommand.open(root, name);
+            Study s = StudyCommand.open(url(), name);
             String label = groupBy.equals("study") ? name : s.config().space().path("name").asText(s.config().spaceSource());
             if (groups.stream().anyMatch(g -> g.startsWith(label + "=")))
                 throw new Main.BadInputException("group '" + label + "' of study '" + name + "' is also given by --group");
@@ -77,7 +77,7 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
         for (var e : named.entrySet()) {
             List<List<Trial>> studies = new ArrayList<>();
             for (String name : e.getValue()) {
-                Study s = StudyCommand.open(root, name);
+                Study s = StudyCommand.open(url(), name);
                 if (config == null) config = s.config();
                 studies.add(s.trials());
             }

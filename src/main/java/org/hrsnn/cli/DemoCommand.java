@@ -44,11 +44,11 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Study s;
         if (Files.exists(root.resolve(name).resolve(Study.CONFIG))) {
-            s = StudyCommand.open(root, name);
+            s = StudyCommand.open(org.hrsnn.study.StorageUrl.journal(root), name);
             out.println("resuming study '" + name + "' in " + s.folder());
         } else {
             try {
-                s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, Main.shipped(space), "japanese-vowels", Objective.E_THEN_TASK, 1, trials, -1, true,
+                s = HrsnnStudies.create(org.hrsnn.study.StorageUrl.journal(root), new HrsnnStudies.Request(name, Main.shipped(space), "japanese-vowels", Objective.E_THEN_TASK, 1, trials, -1, true,
                         MemoryProtocol.DEFAULT, "hrsnn " + Main.version()));
             } catch (StudyException e) {
                 throw new Main.BadInputException(e.getMessage());

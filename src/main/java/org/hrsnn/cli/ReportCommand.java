@@ -27,14 +27,14 @@ final class ReportCommand extends StudyCommand.Root implements Callable<Integer>
 
     @Override
     public Integer call() throws Exception {
-        Study s = StudyCommand.open(root, name);
+        Study s = StudyCommand.open(url(), name);
         HrsnnProblem problem; // builds the best designs again
         try {
             problem = HrsnnProblem.of(s.config());
         } catch (org.hrsnn.study.StudyException e) {
             problem = null; // an old study: everything but the designs is drawn, and the report says why
         }
-        Path dir = out != null ? out : s.folder().resolve("report");
+        Path dir = out != null ? out : s.folder() != null ? s.folder().resolve("report") : Path.of(s.config().name() + "-report");
         String refused = StudyReport.notReplaceable(dir.toAbsolutePath().normalize(), "report.html");
         if (refused != null) throw new Main.BadInputException("--out: " + refused);
         StudyReport.Result r = StudyReport.write(s, problem, dir, "hrsnn " + Main.version(), baselines(baselines));

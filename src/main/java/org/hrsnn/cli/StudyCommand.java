@@ -9,6 +9,7 @@ import org.hrsnn.score.Tasks;
 import org.hrsnn.study.Objective;
 import org.hrsnn.study.Ranking;
 import org.hrsnn.study.SearchSpaceFiles;
+import org.hrsnn.study.StorageUrl;
 import org.hrsnn.study.Study;
 import org.hrsnn.study.StudyConfig;
 import org.hrsnn.study.StudyException;
@@ -33,7 +34,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "study", mixinStandardHelpOptions = true, description = "Hyper-parameter studies: create, run, resume, inspect, export.",
-        subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class, StudyCommand.ListStudies.class, CompareCommand.class,
+        subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class, StudyCommand.ListStudies.class, StudyCommand.Copy.class, CompareCommand.class,
                 StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Export.class, ReportCommand.class})
 final class StudyCommand {
     static final String PROTOCOL_FIELDS = "trainingInputs, washout, inputs, trainFraction, delays, holdMs, states (e.g. voltage+counts), mcFloor, minRate";
@@ -43,18 +44,42 @@ final class StudyCommand {
         @Option(names = "--root", paramLabel = "DIR", defaultValue = Main.STUDIES_DEFAULT, description = "Folder of studies (default: $HRSNN_STUDIES, else ./studies; now ${DEFAULT-VALUE}).")
         Path root;
 
+        @Option(names = "--storage", paramLabel = "URL", defaultValue = "${env:HRSNN_STORAGE}",
+                description = "Where studies are stored instead of --root: journal:DIR, sqlite:FILE or postgresql://[USER@]HOST[:PORT]/DB"
+                        + " (password from $PGPASSWORD or the address; never printed). Default: $HRSNN_STORAGE, else the --root folder.")
+        String storage;
+
         @Spec
         CommandSpec spec;
+
+        /** The storage: --storage (or $HRSNN_STORAGE), else the journal folder --root. */
+        StorageUrl url() {
+            return StudyCommand.url(storage, root);
+        }
 
         /** Where the command writes its output (standard output, unless the CommandLine says otherwise). */
         PrintWriter out() {
             return spec.commandLine().getOut();
         }
 
-        /** " --root DIR" for a hint to paste, or "" when the root is the default one. */
+        /** " --root DIR" or " --storage URL" for a hint to paste, or "" when the storage is the default one. */
         String rootArg() {
-            return StudyCommand.rootArg(root);
+            return storage != null && !storage.isBlank() ? " --storage " + shell(url().toString()) : StudyCommand.rootArg(root);
         }
+    }
+
+    static StorageUrl url(String storage, Path root) {
+        if ((storage == null || storage.isBlank()) && root != null) return StorageUrl.journal(root);
+        try {
+            return StorageUrl.parse(storage);
+        } catch (IllegalArgumentException e) {
+            throw new Main.BadInputException("--storage (or $HRSNN_STORAGE): " + e.getMessage().replaceFirst("^storage:? ?", ""));
+        }
+    }
+
+    /** Where a study is, for people: its folder, or its database (without credentials). */
+    static String place(Study s) {
+        return s.folder() != null ? s.folder().toString() : s.url().toString();
     }
 
     /** The studies folder a command uses without --root: $HRSNN_STUDIES, else ./studies. */
@@ -104,9 +129,9 @@ final class StudyCommand {
         }
     }
 
-    static Study open(Path root, String name) {
+    static Study open(StorageUrl url, String name) {
         try {
-            return Study.open(root, name);
+            return Study.open(url, name);
         } catch (StudyException e) {
             throw new Main.BadInputException(e.getMessage());
         }
@@ -145,11 +170,11 @@ final class StudyCommand {
                 throw new Main.BadInputException("--space " + space + ": no such file" + (space.isAbsolute() ? ""
                         : " in " + Path.of("").toAbsolutePath() + " or in the installation " + Main.home()));
             try {
-                Study s = HrsnnStudies.create(root, new HrsnnStudies.Request(name, file, task, source, obj, seed, trials, initial, !noDefaults,
+                Study s = HrsnnStudies.create(url(), new HrsnnStudies.Request(name, file, task, source, obj, seed, trials, initial, !noDefaults,
                         EvaluateCommand.protocol(protocol), "hrsnn " + Main.version()));
                 var id = s.config().evaluation().get("data");
                 PrintWriter out = out();
-                out.printf("created study '%s' in %s: %d-D space %s, task %s%s, objective %s, seed %d, %d trials%n", name, s.folder(),
+                out.printf("created study '%s' in %s: %d-D space %s, task %s%s, objective %s, seed %d, %d trials%n", name, place(s),
                         s.space().dimension(), file, task, id == null ? "" : " (" + id.path("name").asText() + ")", obj.label(), seed, trials);
                 out.printf("run it: hrsnn study run %s%s%n", shell(name), rootArg());
                 out.flush();
@@ -204,7 +229,13 @@ final class StudyCommand {
             if (workers < 1 || workers > 256) throw new Main.BadInputException("--workers must be from 1 to 256, got " + workers);
             Duration d = timeout == null ? null : duration("--timeout", timeout);
             Duration perTrial = trialTimeout == null ? null : duration("--trial-timeout", trialTimeout);
-            Study s = open(root, name);
+            StudyRunner.Liveness liveness;
+            try {
+                liveness = StudyRunner.Liveness.fromEnvironment();
+            } catch (IllegalArgumentException e) {
+                throw new Main.BadInputException(e.getMessage());
+            }
+            Study s = open(url(), name);
             HrsnnProblem problem = problem(s);
             loadData(problem); // before anything is changed: data that changed since the study was made are refused
             s.trials(); // a corrupt journal is refused before the budget is rewritten
@@ -222,7 +253,7 @@ final class StudyCommand {
             out.flush();
             int n;
             try (RunProgress progress = RunProgress.of(out, progressMode(), name, before, s.config().trials())) {
-                n = new StudyRunner(s, problem, perTrial).run(d, workers, progress);
+                n = new StudyRunner(s, problem, perTrial).liveness(liveness).run(d, workers, progress);
             }
             List<Trial> all = s.trials();
             String where = shell(name) + rootArg();
@@ -306,12 +337,14 @@ final class StudyCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = out();
-            List<String> names = Study.list(root);
+            List<String> names = Study.list(url());
             if (names.isEmpty())
-                out.printf("no studies in %s (it has no NAME/%s); --root DIR or $HRSNN_STUDIES chooses another folder%n", root.toAbsolutePath().normalize(), Study.CONFIG);
+                if (url().kind() == StorageUrl.Kind.JOURNAL)
+                    out.printf("no studies in %s (it has no NAME/%s); --root DIR or $HRSNN_STUDIES chooses another folder%n", root.toAbsolutePath().normalize(), Study.CONFIG);
+                else out.printf("no studies in %s%n", url());
             for (String n : names) {
                 try { // one unreadable study does not hide the others
-                    Study s = Study.open(root, n);
+                    Study s = Study.open(url(), n);
                     var t = s.trials();
                     out.printf("%-24s %3d/%-3d finished  task %-16s objective %s%n", n, t.stream().filter(Trial::finished).count(), s.config().trials(),
                             s.config().task(), s.config().objective().label());
@@ -324,6 +357,34 @@ final class StudyCommand {
         }
     }
 
+    @Command(name = "copy", mixinStandardHelpOptions = true, description = "Copies a study (configuration and every trial event) into another storage,"
+            + " e.g. a journal study into PostgreSQL: hrsnn study copy NAME --to postgresql://HOST/DB.")
+    static final class Copy extends Root implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The study to copy (from --root or --storage).") String name;
+        @Option(names = "--to", required = true, paramLabel = "URL", description = "The storage to copy into: journal:DIR, sqlite:FILE or postgresql://[USER@]HOST[:PORT]/DB.") String to;
+        @Option(names = "--as", paramLabel = "NAME", description = "The copy's name (default: the same name).") String as;
+
+        @Override
+        public Integer call() throws Exception {
+            StorageUrl target = StudyCommand.url(to, null);
+            Study s = open(url(), name);
+            String newName = as == null ? name : as;
+            Study copy;
+            try {
+                copy = s.copyTo(target, newName);
+            } catch (StudyException e) {
+                throw new Main.BadInputException(e.getMessage());
+            }
+            PrintWriter out = out();
+            out.printf("copied study '%s' (%d trials) to '%s' in %s; run it there: hrsnn study run %s --storage %s%n", name, copy.trials().size(), newName,
+                    target, shell(newName), shell(target.toString()));
+            out.flush();
+            s.close();
+            copy.close();
+            return 0;
+        }
+    }
+
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Counts by state, best so far, time per trial.")
     static final class Status extends Formatted implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
@@ -331,7 +392,7 @@ final class StudyCommand {
         @Override
         public Integer call() throws Exception {
             StudyOutput.Format f = format();
-            Study s = open(root, name);
+            Study s = open(url(), name);
             Map<String, Object> facts = facts(s, s.trials());
             PrintWriter out = out();
             switch (f) {
@@ -343,10 +404,12 @@ final class StudyCommand {
         }
 
         /** What status reports, as a tree (JSON and YAML; flattened for CSV; printed for people). */
-        static Map<String, Object> facts(Study s, List<Trial> all) {
+        static Map<String, Object> facts(Study s, List<Trial> all) throws java.io.IOException {
+            java.util.Set<Integer> orphaned = new java.util.HashSet<>(TrialTable.orphaned(s.storage()));
+            orphaned.retainAll(all.stream().filter(t -> !t.finished()).map(Trial::number).toList());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("study", s.config().name());
-            m.put("folder", s.folder().toString());
+            m.put("folder", place(s));
             m.put("task", s.config().task());
             m.put("objective", s.config().objective().label());
             m.put("seed", s.config().seed());
@@ -354,8 +417,8 @@ final class StudyCommand {
             m.put("finished", all.stream().filter(Trial::finished).count());
             Map<String, Object> counts = new LinkedHashMap<>();
             for (Trial.State st : Trial.State.values())
-                counts.put(st.name().toLowerCase(Locale.ROOT), all.stream().filter(t -> t.state() == st && !TrialTable.orphaned(t)).count());
-            counts.put("orphaned", all.stream().filter(TrialTable::orphaned).count());
+                counts.put(st.name().toLowerCase(Locale.ROOT), all.stream().filter(t -> t.state() == st && !orphaned.contains(t.number())).count());
+            counts.put("orphaned", (long) orphaned.size());
             m.put("counts", counts);
             var seconds = all.stream().filter(Trial::finished).mapToDouble(Trial::seconds).average();
             m.put("secondsPerTrial", seconds.isPresent() ? seconds.getAsDouble() : null);
@@ -381,7 +444,7 @@ final class StudyCommand {
             out.printf("study '%s' (%s): task %s, objective %s, seed %d, budget %d%n", facts.get("study"), facts.get("folder"), facts.get("task"),
                     facts.get("objective"), facts.get("seed"), facts.get("budget"));
             Map<String, Long> counts = (Map<String, Long>) facts.get("counts");
-            String resume = "hrsnn study resume " + shell(s.config().name()) + StudyCommand.rootArg(s.folder().getParent());
+            String resume = "hrsnn study resume " + shell(s.config().name()) + (s.folder() != null ? StudyCommand.rootArg(s.folder().getParent()) : " --storage " + shell(s.url().toString()));
             counts.forEach((state, c) -> {
                 if (c == 0) return;
                 if (state.equals("orphaned"))
@@ -409,7 +472,8 @@ final class StudyCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
 
         /** The columns of the table; CSV, JSON and YAML have every metric and parameter (study.TrialTable). */
-        static final List<StudyOutput.TableColumn<Trial>> TABLE = List.of(
+        static List<StudyOutput.TableColumn<Trial>> table(java.util.Set<Integer> orphaned) {
+            return List.of(
                 new StudyOutput.TableColumn<>("trial", 5, t -> String.valueOf(t.number())),
                 new StudyOutput.TableColumn<>("state", -9, TrialTable::state),
                 new StudyOutput.TableColumn<>("E", 10, t -> f(t.metric("e"))),
@@ -418,12 +482,13 @@ final class StudyCommand {
                 new StudyOutput.TableColumn<>("task", 10, t -> f(t.metric("accuracy") != null ? t.metric("accuracy") : t.metric("nrmse"))),
                 new StudyOutput.TableColumn<>("seconds", 8, t -> String.format("%.1f", t.seconds())),
                 new StudyOutput.TableColumn<>(" reason", -1, t -> " " + (t.reason() != null ? t.reason()
-                        : TrialTable.orphaned(t) ? "(its process has ended; re-run on the next run or resume)" : "")));
+                        : orphaned.contains(t.number()) ? "(its process has ended; re-run on the next run or resume)" : "")));
+        }
 
         @Override
         public Integer call() throws Exception {
             StudyOutput.Format f = format();
-            Study s = open(root, name);
+            Study s = open(url(), name);
             List<Trial> all = s.trials();
             switch (f) {
                 case CSV -> {
@@ -431,7 +496,7 @@ final class StudyCommand {
                     out().flush();
                 }
                 case JSON, YAML -> StudyOutput.tree(out(), f, all.stream().map(TrialTable::record).toList());
-                case TABLE -> StudyOutput.table(out(), TABLE, all);
+                case TABLE -> StudyOutput.table(out(), table(TrialTable.orphaned(s.storage())), all);
             }
             return 0;
         }
@@ -453,7 +518,7 @@ final class StudyCommand {
         public Integer call() throws Exception {
             if (top < 0) throw new Main.BadInputException("--top must be >= 0, got " + top);
             StudyOutput.Format f = format();
-            Study s = open(root, name);
+            Study s = open(url(), name);
             List<Trial> all = s.trials();
             List<Ranked> rankings = List.of(
                     new Ranked("by E, then task", "byE", "by E", Ranking.byE(all).stream().limit(top).toList()),
@@ -503,8 +568,8 @@ final class StudyCommand {
         @Override
         public Integer call() throws Exception {
             if (top < 0) throw new Main.BadInputException("--top must be >= 0, got " + top);
-            Study s = open(root, name);
-            Path dir = out != null ? out : s.folder().resolve("export");
+            Study s = open(url(), name);
+            Path dir = out != null ? out : s.folder() != null ? s.folder().resolve("export") : Path.of(s.config().name() + "-export");
             var byNumber = new java.util.HashMap<Integer, Trial>();
             s.trials().forEach(t -> byNumber.put(t.number(), t));
             HrsnnProblem problem = problem(s); // refuses a study this version cannot rebuild designs for

@@ -76,6 +76,8 @@ public final class HrsnnProblem implements Problem {
         } catch (IllegalArgumentException e) {
             throw new StudyException("study '" + c.name() + "' (study.json, field 'task' or 'evaluation.data'): " + e.getMessage(), e);
         }
+        if (c.objective() == Objective.MINIMIZE || c.objective() == Objective.MAXIMIZE)
+            throw new StudyException("objective " + c.objective().label() + " is for studies of the Java API; an HRSNN study's objective is e, e-then-task, task or mc");
         if (!task.hasTaskStage() && c.objective() != Objective.E && c.objective() != Objective.MC)
             throw new StudyException("the memory-capacity task has no task stage: use objective e or mc");
         MemoryProtocol p;

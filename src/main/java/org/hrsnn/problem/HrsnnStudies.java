@@ -30,7 +30,13 @@ public final class HrsnnStudies {
         }
     }
 
-    public static Study create(Path root, Request r) throws StudyException {
+    /** Creates a study in the journal folder {@code root}. */
+    public static Study create(java.nio.file.Path root, Request r) throws StudyException {
+        return create(org.hrsnn.study.StorageUrl.journal(root), r);
+    }
+
+    /** Creates a study in the storage at {@code root} (a journal folder or a database). */
+    public static Study create(org.hrsnn.study.StorageUrl root, Request r) throws StudyException {
         JsonNode tree;
         ObjectNode evaluation;
         try {

@@ -81,7 +81,7 @@ public final class StudyReport {
         Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
         try {
             org.hrsnn.export.FilePermissions.asNewDirectory(tmp);
-            StudyReport r = new StudyReport(study, problem, study.journal().read(), tool, tmp);
+            StudyReport r = new StudyReport(study, problem, study.storage().events(), tool, tmp);
             r.baselines.addAll(baselines);
             r.build();
             Path old = null;
@@ -518,7 +518,7 @@ public final class StudyReport {
         h.h2("Settings and provenance", "settings");
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("study", c.name()));
-        rows.add(List.of("folder", study.folder().toAbsolutePath().toString()));
+        rows.add(study.folder() != null ? List.of("folder", study.folder().toAbsolutePath().toString()) : List.of("storage", study.url().toString()));
         rows.add(List.of("task", c.task()));
         rows.add(List.of("objective", c.objective().label()));
         rows.add(List.of("seed", String.valueOf(c.seed())));
@@ -527,8 +527,10 @@ public final class StudyReport {
         rows.add(List.of("default point first", String.valueOf(c.enqueueDefaults())));
         rows.add(List.of("search space", c.spaceSource() + " (" + study.space().dimension() + " searched parameters)"));
         rows.add(List.of("created", c.created() + " by " + c.tool()));
-        rows.add(List.of("journal", events.size() + " events, SHA-256 " + sha256(study.journal().file())));
-        rows.add(List.of("study.json", "SHA-256 " + sha256(study.folder().resolve(Study.CONFIG))));
+        if (study.folder() != null) {
+            rows.add(List.of("journal", events.size() + " events, SHA-256 " + sha256(study.journal().file())));
+            rows.add(List.of("study.json", "SHA-256 " + sha256(study.folder().resolve(Study.CONFIG))));
+        } else rows.add(List.of("events", String.valueOf(events.size())));
         rows.add(List.of("report", "written " + java.time.Instant.now() + " by " + tool));
         h.table(List.of("setting", "value"), rows, new boolean[] {true, true});
         if (c.evaluation() != null) {

@@ -21,7 +21,7 @@ import java.util.List;
  * several processes (and threads) can share one study. Replay tolerates a torn last line (a crash in the
  * middle of a write), which the next append cuts off; any other unreadable line is an error naming it.
  */
-public final class Journal {
+public final class Journal implements EventLog {
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,6 +29,11 @@ public final class Journal {
     public static final class CorruptJournalException extends IOException {
         public CorruptJournalException(Path file, int line, String problem) {
             super(file + ": line " + line + ": " + problem);
+        }
+
+        /** A record of another backend: {@code where} is its location, {@code at} the record (as "event 12"). */
+        public CorruptJournalException(String where, String at, String problem) {
+            super(where + ": " + at + ": " + problem);
         }
     }
 
@@ -48,17 +53,31 @@ public final class Journal {
     }
 
     private final Path file;
-    private final Object threads = new Object(); // file locks are per process; this serialises threads
+    /** File locks are per process (a second one in the same process throws), so threads wait here first: one monitor per file. */
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> THREADS = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Object threads;
 
     public Journal(Path file) {
         this.file = file;
+        this.threads = THREADS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Object());
     }
 
     public Path file() {
         return file;
     }
 
+    @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
+    public CorruptJournalException conflict(int index, String problem) {
+        return new CorruptJournalException(file, index + 1, problem);
+    }
+
     /** Replays the journal without taking the lock (a consistent prefix: appends are whole lines). */
+    @Override
     public List<Event> read() throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return parse(readAll(ch)).events;
@@ -66,6 +85,7 @@ public final class Journal {
     }
 
     /** Runs {@code action} holding the exclusive lock: it sees every event written so far and may append. */
+    @Override
     public <T> T locked(Action<T> action) throws IOException {
         synchronized (threads) {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
@@ -79,10 +99,8 @@ public final class Journal {
                     }
 
                     public void append(String kind, int trial, ObjectNode body) throws IOException {
-                        ObjectNode o = JSON.createObjectNode();
-                        o.put("v", VERSION).put("event", kind).put("trial", trial).put("time", java.time.Instant.now().toString());
-                        o.setAll(body);
-                        byte[] line = (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
+                        ObjectNode o = stored(kind, trial, body);
+                        byte[] line = (text(o) + "\n").getBytes(StandardCharsets.UTF_8);
                         ch.position(ch.size());
                         if (org.hrsnn.export.CrashPoints.due("journal.torn")) { // fault injection: half a line on disk, then halt
                             ch.write(ByteBuffer.wrap(line, 0, line.length / 2));
@@ -129,19 +147,36 @@ public final class Journal {
     }
 
     private Event event(String text, int line) throws CorruptJournalException {
-        if (text.isBlank()) throw new CorruptJournalException(file, line, "is empty (every line holds one event)");
-        if (text.indexOf('\0') >= 0) throw new CorruptJournalException(file, line, "holds NUL bytes (a damaged file?)");
+        return parse(text, problem -> new CorruptJournalException(file, line, problem));
+    }
+
+    /** One event as stored (a JSON object with v, event, trial), checked; {@code corrupt} makes the error naming where it is. */
+    static Event parse(String text, java.util.function.Function<String, CorruptJournalException> corrupt) throws CorruptJournalException {
+        if (text.isBlank()) throw corrupt.apply("is empty (every line holds one event)");
+        if (text.indexOf('\0') >= 0) throw corrupt.apply("holds NUL bytes (a damaged file?)");
         JsonNode n;
         try {
             n = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new CorruptJournalException(file, line, "not valid JSON: " + e.getOriginalMessage());
+            throw corrupt.apply("not valid JSON: " + e.getOriginalMessage());
         }
-        if (n == null || !n.isObject()) throw new CorruptJournalException(file, line, "not a JSON object");
-        if (!n.path("v").isIntegralNumber() || n.path("v").asInt() != VERSION) throw new CorruptJournalException(file, line, "journal format version " + n.path("v") + ", this hrsnn reads " + VERSION);
-        if (!n.path("event").isTextual()) throw new CorruptJournalException(file, line, "no 'event'");
+        if (n == null || !n.isObject()) throw corrupt.apply("not a JSON object");
+        if (!n.path("v").isIntegralNumber() || n.path("v").asInt() != VERSION) throw corrupt.apply("journal format version " + n.path("v") + ", this hrsnn reads " + VERSION);
+        if (!n.path("event").isTextual()) throw corrupt.apply("no 'event'");
         if (!n.path("trial").isIntegralNumber() || !n.path("trial").canConvertToInt())
-            throw new CorruptJournalException(file, line, "'trial' must be a whole number, got " + (n.has("trial") ? n.get("trial") : "nothing"));
+            throw corrupt.apply("'trial' must be a whole number, got " + (n.has("trial") ? n.get("trial") : "nothing"));
         return new Event(n.get("event").asText(), n.get("trial").asInt(), (ObjectNode) n);
+    }
+
+    /** An event as stored: {@code {"v": 1, "event": kind, "trial": n, "time": now, ...body}}. */
+    static ObjectNode stored(String kind, int trial, ObjectNode body) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("v", VERSION).put("event", kind).put("trial", trial).put("time", java.time.Instant.now().toString());
+        o.setAll(body);
+        return o;
+    }
+
+    static String text(ObjectNode event) throws JsonProcessingException {
+        return JSON.writeValueAsString(event);
     }
 }

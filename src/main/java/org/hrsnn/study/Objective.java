@@ -11,10 +11,12 @@ package org.hrsnn.study;
  *   <li>{@code TASK}: the GP models the task metric (minus accuracy, or NRMSE); nothing is pruned.</li>
  *   <li>{@code MC}: maximise memory capacity (the GP models minus MC); no task stage. For finding how much
  *       memory a space can reach, whatever it costs in spikes.</li>
+ *   <li>{@code MINIMIZE}, {@code MAXIMIZE}: a study of any problem driven through the Java API
+ *       ({@code org.hrsnn.api}): the value its objective function returns.</li>
  * </ul>
  */
 public enum Objective {
-    E, E_THEN_TASK, TASK, MC;
+    E, E_THEN_TASK, TASK, MC, MINIMIZE, MAXIMIZE;
 
     public static Objective parse(String s) {
         return switch (s.toLowerCase(java.util.Locale.ROOT)) {
@@ -22,7 +24,9 @@ public enum Objective {
             case "e-then-task", "e-then-accuracy", "e_then_task" -> E_THEN_TASK;
             case "task", "accuracy" -> TASK;
             case "mc" -> MC;
-            default -> throw new IllegalArgumentException("objective must be e, e-then-task, task or mc, got '" + s + "'");
+            case "minimize" -> MINIMIZE;
+            case "maximize" -> MAXIMIZE;
+            default -> throw new IllegalArgumentException("objective must be e, e-then-task, task or mc (or, for a study of the Java API, minimize or maximize), got '" + s + "'");
         };
     }
 
@@ -32,6 +36,8 @@ public enum Objective {
             case E_THEN_TASK -> "e-then-task";
             case TASK -> "task";
             case MC -> "mc";
+            case MINIMIZE -> "minimize";
+            case MAXIMIZE -> "maximize";
         };
     }
 }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@code journal.jsonl} (its {@link Journal}). Creation is atomic: everything is written in a hidden
  * temporary folder that is renamed into place, so a bad input or a crash leaves no study folder behind.
  */
-public final class Study {
+public final class Study implements AutoCloseable {
     public static final String CONFIG = "study.json", JOURNAL = "journal.jsonl";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -30,31 +30,43 @@ public final class Study {
     private final StudyConfig config;
     private final SearchSpace space;
     private final Journal journal;
+    private final Storage storage;
+    private final StorageUrl url;
 
     private Study(Path folder, StudyConfig config, SearchSpace space) {
         this.folder = folder;
         this.config = config;
         this.space = space;
         this.journal = new Journal(folder.resolve(JOURNAL));
+        this.storage = new EventStorage(journal);
+        this.url = StorageUrl.journal(folder.getParent());
     }
 
+    /** A study in a database: no folder, no journal file. */
+    private Study(StorageUrl url, StudyConfig config, SearchSpace space, SqlLog log) {
+        this.folder = null;
+        this.config = config;
+        this.space = space;
+        this.journal = null;
+        this.storage = new EventStorage(log);
+        this.url = url;
+    }
+
+    /** Where the study is stored (printable: no credentials). */
+    public StorageUrl url() { return url; }
+
+    /** The study's folder (journal storage), or null for a study in a database. */
     public Path folder() { return folder; }
     public StudyConfig config() { return config; }
     public SearchSpace space() { return space; }
+    /** The journal file (journal storage), or null for a study in a database. */
     public Journal journal() { return journal; }
+    /** Where the trials are recorded. */
+    public Storage storage() { return storage; }
 
-    /** The trials as the journal says; a journal whose events contradict each other is refused, naming the line. */
+    /** The trials as the storage says; events that contradict each other are refused, naming the line or record. */
     public List<Trial> trials() throws IOException {
-        return replay(journal, journal.read());
-    }
-
-    /** {@link TrialStates#replay}, with a contradiction reported as a corrupt journal line. */
-    static List<Trial> replay(Journal journal, List<Journal.Event> events) throws Journal.CorruptJournalException {
-        try {
-            return TrialStates.replay(events);
-        } catch (TrialStates.ConflictException e) {
-            throw new Journal.CorruptJournalException(journal.file(), e.index + 1, e.getMessage());
-        }
+        return storage.trials();
     }
 
     /** Checks a configuration the problem is made from (its space, task and settings). */
@@ -90,6 +102,75 @@ public final class Study {
         return new Study(target, config, space);
     }
 
+    /** Checks {@code config} and adds the study to the storage at {@code url} (a journal folder or a database). */
+    public static Study create(StorageUrl url, StudyConfig config, Check problem) throws StudyException {
+        if (url.kind() == StorageUrl.Kind.JOURNAL) return create(url.path(), config, problem);
+        checkName(config.name());
+        SearchSpace space = space(config);
+        checkTrials("trials", config.trials());
+        problem.check(config, space);
+        try {
+            if (!SqlLog.create(url, config.name(), JSON.writeValueAsString(toJson(config))))
+                throw new StudyException("study '" + config.name() + "' already exists in " + url);
+            return new Study(url, config, space, SqlLog.open(url, config.name()));
+        } catch (IOException e) {
+            throw new StudyException("cannot create study '" + config.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens a study of the storage at {@code url}. */
+    public static Study open(StorageUrl url, String name) throws StudyException {
+        if (url.kind() == StorageUrl.Kind.JOURNAL) return open(url.path(), name);
+        checkName(name);
+        String where = url + " study " + name;
+        try {
+            String text = SqlLog.config(url, name);
+            if (text == null) throw new StudyException("no study '" + name + "' in " + url);
+            JsonNode n;
+            try {
+                n = JSON.readTree(text);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new StudyException(where + ": configuration is not valid JSON: " + e.getOriginalMessage(), e);
+            }
+            Config c = config(where, n);
+            return new Study(url, c.config(), c.space(), SqlLog.open(url, name));
+        } catch (IOException e) {
+            throw new StudyException("cannot open study '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Names of the studies of the storage at {@code url}. */
+    public static List<String> list(StorageUrl url) throws IOException {
+        return url.kind() == StorageUrl.Kind.JOURNAL ? list(url.path()) : SqlLog.list(url);
+    }
+
+    /**
+     * Copies this study (its configuration and every event, as recorded: times, owners, outcomes) into the
+     * storage at {@code to} under {@code name}: how a journal study moves into SQLite or PostgreSQL. The copy
+     * is made new (a study of that name there is refused) and its events are written in one exclusive
+     * section; a trial left running is re-run there, with its parameters and seed, once its process is gone.
+     */
+    public Study copyTo(StorageUrl to, String name) throws StudyException, IOException {
+        List<Journal.Event> events = storage.events();
+        storage.trials(); // a damaged source is refused before anything is written
+        StudyConfig c = new StudyConfig(name, config.spaceSource(), config.space(), config.task(), config.objective(), config.seed(), config.trials(),
+                config.initialPoints(), config.enqueueDefaults(), config.created(), config.tool(), config.evaluation(), config.sampler());
+        Study copy = create(to, c, (cfg, sp) -> {});
+        EventLog log = ((EventStorage) copy.storage).log();
+        log.locked(s -> {
+            if (!s.events().isEmpty()) throw new IOException(log.location() + ": the new study already has events");
+            for (Journal.Event e : events) s.append(e.kind(), e.trial(), e.body().deepCopy()); // the body keeps its time
+            return null;
+        });
+        return copy;
+    }
+
+    /** Closes the study's database connection, if it has one. */
+    @Override
+    public void close() throws IOException {
+        if (storage instanceof EventStorage es && es.log() instanceof SqlLog sql) sql.close();
+    }
+
     /** Largest study.json read: a configuration is a few hundred KB even with a large template inline. */
     static final long MAX_CONFIG_BYTES = 4 << 20;
 
@@ -119,6 +200,14 @@ public final class Study {
         } catch (IOException e) {
             throw new StudyException(org.hrsnn.export.FileProblems.describe(e), e);
         }
+        Config c = config(cfg.toString(), n);
+        return new Study(folder, c.config(), c.space());
+    }
+
+    private record Config(StudyConfig config, SearchSpace space) {}
+
+    /** A study's configuration from its JSON ({@code where}: the file, or the study in its database, for messages). */
+    private static Config config(String cfg, JsonNode n) throws StudyException {
         ConfigFields f = new ConfigFields(cfg, n);
         if (n == null || !n.isObject()) throw new StudyException(cfg + ": must hold a JSON object (format " + StudyConfig.FORMAT + ")");
         if (!StudyConfig.FORMAT.equals(n.path("format").asText())) throw new StudyException(cfg + ": field 'format' must be \"" + StudyConfig.FORMAT + "\"");
@@ -138,14 +227,14 @@ public final class Study {
                 (int) f.integer("initialPoints", -1, StudyConfig.MAX_TRIALS, -1L), f.bool("enqueueDefaults"), f.text("created", false), f.text("tool", false),
                 evaluation, sampler);
         try {
-            return new Study(folder, c, SearchSpaceFiles.fromTree(cfg + ": field 'space'", space, c.spaceSource()).space());
+            return new Config(c, SearchSpaceFiles.fromTree(cfg + ": field 'space'", space, c.spaceSource()).space());
         } catch (SearchSpaceFiles.SpaceFileException e) {
             throw new StudyException(e.getMessage(), e);
         }
     }
 
     /** Reads the fields of a study.json, each checked: errors name the file, the field and what is allowed. */
-    private record ConfigFields(Path file, JsonNode n) {
+    private record ConfigFields(String file, JsonNode n) {
         String text(String field, boolean required) throws StudyException {
             JsonNode v = n.get(field);
             if (v == null || v.isNull()) {
@@ -196,6 +285,10 @@ public final class Study {
     public Study withTrials(int trials) throws StudyException, IOException {
         checkTrials("--trials", trials);
         StudyConfig c = config.withTrials(trials);
+        if (folder == null) { // in a database: one update, atomic by itself
+            SqlLog.updateConfig(url, c.name(), JSON.writeValueAsString(toJson(c)));
+            return new Study(url, c, space, (SqlLog) ((EventStorage) storage).log());
+        }
         Path tmp = null;
         try {
             org.hrsnn.export.Temporaries.cleanStale(folder);

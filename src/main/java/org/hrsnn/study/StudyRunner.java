@@ -1,7 +1,7 @@
 package org.hrsnn.study;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hrsnn.opt.Observation;
+import org.hrsnn.opt.Sampler;
 import org.hrsnn.opt.gp.AcquisitionOptimizer;
 import org.hrsnn.opt.gp.GpSampler;
 import org.hrsnn.random.Seeds;
@@ -16,12 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a study until its budget of finished trials is reached, the time is up, or every remaining trial
- * is being run by a live process. Each worker thread loops: under the journal lock, claim a trial (a
- * trial left RUNNING by a dead process is re-run with its recorded parameters and seed; otherwise the
- * next number, its point from the sampler, which sees frozen snapshots of the finished trials and the
- * points of the running ones); evaluate it outside the lock; record the outcome under the lock. Every
- * event is on disk before the trial goes on, so a crash loses at most the trial in progress, which the
- * next run detects and re-runs.
+ * is being run by a live process of this host (trials of other hosts are waited for: see {@link Liveness}).
+ * Each worker thread loops: re-claim a trial whose worker is gone (re-run with its recorded parameters and
+ * seed), else read a snapshot, let the sampler propose from frozen snapshots of the finished trials and the
+ * points of the running ones (outside any lock), and claim the next number with that point; evaluate it;
+ * record the outcome. Every operation is one atomic {@link Storage} call, on disk (or committed) before the
+ * trial goes on, so a crash loses at most the trial in progress, which the next run detects and re-runs.
  */
 public final class StudyRunner {
     /** Told after each finished trial; called from worker threads, one at a time. */
@@ -52,11 +52,48 @@ public final class StudyRunner {
 
     /** This process, as written in "running" events: pid and start time, so a reused pid is not mistaken. */
     static final String SELF = ProcessHandle.current().pid() + "@" + ProcessHandle.current().info().startInstant().map(Object::toString).orElse("?");
+    /** This machine's name as recorded with each run of a trial. */
+    static final String HOST = Hosts.name();
+
+    /**
+     * How a worker tells that another worker is gone. Each process writes a heartbeat for the trials it runs
+     * every {@code interval}; a trial claimed on another host whose last sign of life (claim, heartbeat or
+     * intermediate result) is older than {@code grace} is re-run. On this host the process table is asked
+     * instead, which is exact and immediate (a killed worker's trial is re-run at once, without waiting out
+     * the grace period). Clocks of the hosts must agree to well within the grace period.
+     */
+    public record Liveness(Duration interval, Duration grace) {
+        public Liveness {
+            if (interval.isNegative() || interval.isZero() || grace.compareTo(interval) <= 0)
+                throw new IllegalArgumentException("the heartbeat interval must be positive and shorter than the grace period, got " + interval + " and " + grace);
+        }
+
+        /** $HRSNN_HEARTBEAT seconds (default 30) and $HRSNN_HEARTBEAT_GRACE seconds (default 4 intervals). */
+        public static Liveness fromEnvironment() {
+            double interval = seconds("HRSNN_HEARTBEAT", 30);
+            double grace = seconds("HRSNN_HEARTBEAT_GRACE", 4 * interval);
+            return new Liveness(Duration.ofMillis((long) (interval * 1000)), Duration.ofMillis((long) (grace * 1000)));
+        }
+
+        private static double seconds(String variable, double dflt) {
+            String v = System.getenv(variable);
+            if (v == null || v.isBlank()) return dflt;
+            try {
+                double d = Double.parseDouble(v.strip());
+                if (d > 0 && d <= 86_400) return d;
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalArgumentException("$" + variable + " must be a number of seconds from above 0 to 86400, got '" + v + "'");
+        }
+    }
 
     private final Study study;
     private final Problem problem;
-    private final GpSampler sampler;
+    private Sampler sampler;
+    private Pruner pruner;
     private final Duration trialTimeout;
+    private Liveness liveness = null; // read from the environment when the run starts, unless set
 
     public StudyRunner(Study study, Problem problem) {
         this(study, problem, null);
@@ -69,6 +106,44 @@ public final class StudyRunner {
         this.trialTimeout = trialTimeout;
         int initial = GpSampler.initialPoints(study.space().dimension(), study.config().trials(), study.config().initialPoints());
         this.sampler = new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT);
+        this.pruner = study.config().objective() == Objective.E_THEN_TASK ? PercentilePruner.DEFAULT : Pruner.NONE;
+    }
+
+    /** Replaces the sampler (default: GP-BO seeded by the study, with its initial quasi-random design). */
+    public StudyRunner sampler(Sampler s) {
+        this.sampler = s;
+        return this;
+    }
+
+    /** Replaces the pruner (default: {@link PercentilePruner#DEFAULT} for the e-then-task objective, else none). */
+    public StudyRunner pruner(Pruner p) {
+        this.pruner = p;
+        return this;
+    }
+
+    /** How long a worker took to get trial {@code trial}: snapshot, proposal and claim (for benchmarks). */
+    public record ClaimTime(int trial, double seconds) {}
+
+    private final java.util.Queue<ClaimTime> claimTimes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** The claims of this runner so far, as its workers saw them. */
+    public List<ClaimTime> claimTimes() {
+        return List.copyOf(claimTimes);
+    }
+
+    /** Sets how workers tell that others are gone (for tests; else from the environment). */
+    public StudyRunner liveness(Liveness l) {
+        this.liveness = l;
+        return this;
+    }
+
+    /** Whether the worker of an unfinished trial is gone at {@code now}: its trial may be re-run. */
+    static boolean gone(Storage.Lease lease, java.time.Instant now, Duration grace) {
+        Trial t = lease.trial();
+        if (t.state() != Trial.State.RUNNING) return true; // created but never started, or released
+        if (SELF.equals(t.owner())) return false;
+        if (lease.host() == null || lease.host().equals(HOST)) return !alive(t.owner()); // this host (or a journal from before hosts): exact
+        return lease.lastSeen() == null || Duration.between(lease.lastSeen(), now).compareTo(grace) > 0;
     }
 
     /** A trial whose worker process died this many times (killed, or out of memory) is recorded as failed, not re-run. */
@@ -77,6 +152,7 @@ public final class StudyRunner {
     /** Trials this process has claimed and not yet recorded, released (not counted as deaths) when it stops. */
     private final java.util.Set<Integer> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    private volatile long deadline = Long.MAX_VALUE; // System.nanoTime() at which this run stops claiming
 
     /**
      * Runs with {@code workers} threads; returns the number of trials this call finished. A worker that dies
@@ -86,18 +162,29 @@ public final class StudyRunner {
      */
     public int run(Duration timeout, int workers, Listener listener) throws IOException {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        this.deadline = deadline;
         AtomicReference<Throwable> error = new AtomicReference<>();
         int[] done = new int[1];
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
+        if (liveness == null) liveness = Liveness.fromEnvironment();
         Thread release = new Thread(this::release, "hrsnn-release");
         Runtime.getRuntime().addShutdownHook(release);
+        var beats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread th = new Thread(r, "hrsnn-heartbeat");
+            th.setDaemon(true);
+            return th;
+        });
+        long every = liveness.interval().toMillis();
+        beats.scheduleWithFixedDelay(this::heartbeat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         for (int w = 0; w < Math.max(1, workers); w++) {
             Thread t = new Thread(() -> {
                 try {
                     while (System.nanoTime() < deadline && error.get() == null) {
+                        long c0 = System.nanoTime();
                         Trial claimed = claim();
                         if (claimed == null) return;
+                        claimTimes.add(new ClaimTime(claimed.number(), (System.nanoTime() - c0) / 1e9));
                         Trial finished = evaluate(claimed);
                         synchronized (done) {
                             done[0]++;
@@ -118,6 +205,7 @@ public final class StudyRunner {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } finally {
+            beats.shutdownNow();
             try {
                 Runtime.getRuntime().removeShutdownHook(release);
             } catch (IllegalStateException shuttingDown) {
@@ -130,16 +218,73 @@ public final class StudyRunner {
         return done[0];
     }
 
+    /**
+     * Claims the next trial for the caller (the ask of ask-and-tell): a stale or enqueued trial with its
+     * parameters and seed, else a new point from the sampler; null when the budget is met or every remaining
+     * trial is being run. The caller evaluates it and reports with {@link #tell}. Heartbeats for the trials
+     * asked for are written from then on, until {@link #close}.
+     */
+    public synchronized Trial ask() throws IOException {
+        if (liveness == null) liveness = Liveness.fromEnvironment();
+        if (askBeats == null) {
+            askBeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread th = new Thread(r, "hrsnn-heartbeat");
+                th.setDaemon(true);
+                return th;
+            });
+            long every = liveness.interval().toMillis();
+            askBeats.scheduleWithFixedDelay(this::heartbeat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return claim();
+    }
+
+    private java.util.concurrent.ScheduledExecutorService askBeats;
+
+    /** Records an intermediate result of an asked trial and returns why it should stop (the pruner's verdict), or null. */
+    public String report(Trial t, Map<String, Object> metrics, double value, double seconds) throws IOException {
+        study.storage().intermediate(t.number(), metrics, seconds);
+        return Double.isFinite(value) ? pruner.prune(t.number(), value, study.trials(), problem.stageMetric()) : null;
+    }
+
+    /** Records the outcome of an asked trial (the tell); false when it already had one (the first outcome stands). */
+    public boolean tell(Trial t, Problem.Outcome o, double seconds) throws IOException {
+        boolean written = study.storage().finish(t.number(), o.state(), o.metrics(), o.reason(), seconds);
+        claimed.remove(t.number());
+        return written;
+    }
+
+    /**
+     * Adds a trial with these parameters, to be run before any new point is proposed (by a worker of this or
+     * any other process); null when the budget is full.
+     */
+    public Trial enqueue(Map<String, Object> params) throws IOException {
+        double[] unit = study.space().toUnit(params);
+        return study.storage().enqueue(study.config().trials(), new Storage.Proposal(-1, study.space().fromUnit(unit), unit, this::seed));
+    }
+
+    /** Stops the heartbeats of asked trials and gives back those not told (re-run by the next worker without counting a death). */
+    public synchronized void close() throws IOException {
+        if (askBeats != null) askBeats.shutdownNow();
+        askBeats = null;
+        study.storage().release(java.util.Set.copyOf(claimed));
+        claimed.clear();
+    }
+
+    /** Tells the storage this process still runs its trials; a failed beat is retried at the next one. */
+    private void heartbeat() {
+        try {
+            study.storage().heartbeat(java.util.Set.copyOf(claimed), new Storage.Worker(SELF, "heartbeat", HOST));
+        } catch (IOException | RuntimeException e) {
+            // the storage is unreachable for now: if it stays so past the grace period, the trials are re-run elsewhere
+        }
+    }
+
     /** At shutdown: marks this process's unfinished trials as released, so they are re-run without counting a death. */
     private void release() {
         stopping = true;
         if (claimed.isEmpty()) return;
         try {
-            study.journal().locked(s -> {
-                for (Trial t : Study.replay(study.journal(), s.events()))
-                    if (claimed.contains(t.number()) && !t.finished()) s.append("released", t.number(), Study.JSON.createObjectNode());
-                return null;
-            });
+            study.storage().release(java.util.Set.copyOf(claimed));
         } catch (IOException | RuntimeException ignored) {
             // the trials stay running; the next run re-runs them, counting a death
         }
@@ -147,66 +292,112 @@ public final class StudyRunner {
 
     /** How many processes died running trial {@code number}: its "running" events since it was last released. */
     static int deaths(List<Journal.Event> events, int number) {
-        int n = 0;
-        for (Journal.Event e : events)
-            if (e.trial() == number) {
-                if (e.kind().equals("running")) n++;
-                else if (e.kind().equals("released")) n = 0;
-            }
-        return n;
+        return EventStorage.deaths(events, number);
     }
 
+    /** This worker thread, as recorded with the trials it runs. */
+    private static Storage.Worker worker() {
+        return new Storage.Worker(SELF, Thread.currentThread().getName(), HOST);
+    }
+
+    /**
+     * The trial this worker runs next, or null: a trial whose process is gone (re-run with its parameters and
+     * seed), else a new one. The new point is proposed from a snapshot outside any lock, then claimed for the
+     * number it was proposed for; if other workers claimed trials meanwhile, it is proposed again with those
+     * pending ({@link #MAX_RACES} times; then it takes the next free number, its seed following the number).
+     * The default point is proposed only for trial 0, and dropped if another worker claimed 0 first.
+     */
     private Trial claim() throws IOException {
-        return study.journal().locked(this::claimNext);
+        Storage storage = study.storage();
+        int budget = study.config().trials();
+        int raced = 0; // proposals lost because another worker claimed a trial meanwhile
+        while (true) {
+            if (stopping) return null;
+            java.time.Instant now = java.time.Instant.now();
+            Trial stale = storage.claimStale(worker(), budget, MAX_WORKER_DEATHS, l -> gone(l, now, liveness.grace()));
+            if (stale != null) {
+                claimed.add(stale.number());
+                return stale;
+            }
+            Trial t;
+            boolean waitForOthers = false;
+            if (LOCAL_PROPOSALS) proposals.lock();
+            try {
+                List<Trial> trials = storage.trials();
+                long busy = trials.stream().filter(x -> x.finished() || x.state() == Trial.State.RUNNING).count();
+                if (busy >= budget || stopping) {
+                    if (stopping || System.nanoTime() >= deadline || !suspect(storage)) return null;
+                    waitForOthers = true;
+                    t = null;
+                } else {
+                    int n = trials.size();
+                    Storage.Proposal p;
+                    if (n == 0 && study.config().enqueueDefaults()) {
+                        Map<String, Object> params = study.space().defaultValues();
+                        p = new Storage.Proposal(0, params, study.space().toUnit(params), this::seed);
+                    } else {
+                        List<Observation> seen = new ArrayList<>();
+                        List<double[]> pending = new ArrayList<>();
+                        for (Trial x : trials) {
+                            if (x.finished()) seen.add(observation(x));
+                            else pending.add(x.unit());
+                        }
+                        double[] unit = sampler.suggest(study.space(), n, seen, pending);
+                        // Claimed for number n only: if another worker claimed a trial meanwhile, propose again with it
+                        // pending (twice at most; then any number will do, so a worker is never starved).
+                        p = new Storage.Proposal(raced < MAX_RACES ? n : -1, study.space().fromUnit(unit), unit, this::seed);
+                    }
+                    t = storage.claimNew(worker(), budget, p);
+                }
+            } finally {
+                if (LOCAL_PROPOSALS) proposals.unlock();
+            }
+            if (waitForOthers) {
+                sleep(liveness.interval()); // a trial on another host: wait for its outcome, or re-run it once it is stale
+                continue;
+            }
+            if (t != null) {
+                claimed.add(t.number());
+                return t;
+            }
+            raced++; // the budget filled up, or the number was taken meanwhile: look again
+        }
     }
 
-    /** Under the journal lock: the trial this worker runs next, or null. */
-    private Trial claimNext(Journal.Session session) throws IOException {
-        {
-            List<Trial> trials = Study.replay(study.journal(), session.events());
-            long finished = trials.stream().filter(Trial::finished).count();
-            int budget = study.config().trials();
-            if (finished >= budget || stopping) return null;
-            for (Trial t : trials)
-                if ((t.state() == Trial.State.RUNNING || t.state() == Trial.State.CREATED) && !alive(t.owner())) {
-                    int deaths = deaths(session.events(), t.number());
-                    if (deaths >= MAX_WORKER_DEATHS) { // a poison trial: it would kill every run that resumes it
-                        session.append("failed", t.number(), Study.JSON.createObjectNode().put("reason", "its worker process died " + deaths
-                                + " times while running it (killed, or out of memory); not re-run").put("seconds", 0.0));
-                        return claimNext(session);
-                    }
-                    session.append("running", t.number(), Study.JSON.createObjectNode().put("owner", SELF).put("worker", Thread.currentThread().getName()).put("rerun", true));
-                    claimed.add(t.number());
-                    return t;
-                }
-            long running = trials.stream().filter(t -> t.state() == Trial.State.RUNNING).count();
-            if (finished + running >= budget) return null;
-            int n = trials.size();
-            Map<String, Object> params;
-            double[] unit;
-            if (n == 0 && study.config().enqueueDefaults()) {
-                params = study.space().defaultValues();
-                unit = study.space().toUnit(params);
-            } else {
-                List<Observation> seen = new ArrayList<>();
-                List<double[]> pending = new ArrayList<>();
-                for (Trial t : trials) {
-                    if (t.finished()) seen.add(observation(t));
-                    else pending.add(t.unit());
-                }
-                unit = sampler.suggest(study.space(), n, seen, pending);
-                params = study.space().fromUnit(unit);
-            }
-            long seed = Seeds.derive(study.config().seed(), n);
-            ObjectNode created = Study.JSON.createObjectNode();
-            created.set("params", Study.JSON.valueToTree(params));
-            created.set("unit", Study.JSON.valueToTree(unit));
-            created.put("seed", seed);
-            session.append("created", n, created);
-            session.append("running", n, Study.JSON.createObjectNode().put("owner", SELF).put("worker", Thread.currentThread().getName())); // the worker: for the report's timeline
-            claimed.add(n);
-            return new Trial(n, Trial.State.RUNNING, params, unit, seed, Map.of(), null, SELF, 0, null);
+    /**
+     * Whether an unfinished trial runs on another host: only its heartbeat tells whether its worker lives, and a
+     * worker killed just now still looks alive for the grace period, so a worker with nothing else to do waits
+     * until the trial finishes or is found stale (and re-runs it), rather than leave the budget unmet.
+     */
+    private boolean suspect(Storage storage) throws IOException {
+        for (Storage.Lease l : storage.leases())
+            if (l.trial().state() == Trial.State.RUNNING && l.host() != null && !l.host().equals(HOST)) return true;
+        return false;
+    }
+
+    private static void sleep(Duration d) throws IOException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
+    }
+
+    /**
+     * Whether the threads of one process take turns to propose (a lock of this runner, never the storage's): they
+     * share the process's cores, so proposing at once only splits them, and a proposal made while another thread
+     * of the process proposes from the same snapshot is lost to it. Workers of other processes never wait for it.
+     * {@code -Dhrsnn.proposals=parallel} lets them propose at once (for the measurement in docs/performance.md).
+     */
+    static final boolean LOCAL_PROPOSALS = !"parallel".equals(System.getProperty("hrsnn.proposals"));
+    private final java.util.concurrent.locks.ReentrantLock proposals = new java.util.concurrent.locks.ReentrantLock();
+
+    /** Proposals a worker makes again because others claimed trials meanwhile, before it takes any free number. */
+    static final int MAX_RACES = Integer.getInteger("hrsnn.proposalRetries", 2); // -D for the measurement in docs/performance.md
+
+    private long seed(int number) {
+        return Seeds.derive(study.config().seed(), number);
     }
 
     /** What the sampler sees of a finished trial: the problem's loss, or a failure. */
@@ -227,13 +418,8 @@ public final class StudyRunner {
             return pool.submit(() -> evaluateNow(t)).get(trialTimeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             pool.shutdownNow(); // interrupts the simulation, which stops at its next check and records nothing
-            ObjectNode body = Study.JSON.createObjectNode();
-            body.put("reason", "timed out after " + trialTimeout.toSeconds() + " s").put("seconds", (System.nanoTime() - t0) / 1e9);
-            study.journal().locked(s -> {
-                boolean finished = Study.replay(study.journal(), s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
-                if (!finished) s.append("failed", t.number(), body); // it may have finished just before the timeout
-                return null;
-            });
+            // it may have finished just before the timeout: then that outcome stands
+            study.storage().finish(t.number(), Trial.State.FAILED, null, "timed out after " + trialTimeout.toSeconds() + " s", (System.nanoTime() - t0) / 1e9);
             claimed.remove(t.number());
             return study.trials().stream().filter(x -> x.number() == t.number()).findFirst().orElseThrow();
         } catch (InterruptedException e) {
@@ -252,8 +438,8 @@ public final class StudyRunner {
         Problem.Outcome o;
         try {
             o = problem.evaluate(t.params(), t.seed(), (metrics, value) -> {
-                record(t, "intermediate", metrics, null, t0);
-                return study.config().objective() == Objective.E_THEN_TASK && Double.isFinite(value) ? pruneAbovePercentile(t.number(), value) : null;
+                record(t, null, metrics, null, t0);
+                return Double.isFinite(value) ? pruner.prune(t.number(), value, study.trials(), problem.stageMetric()) : null;
             });
         } catch (RuntimeException e) {
             o = new Problem.Outcome(Trial.State.FAILED, Map.of(), e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
@@ -264,48 +450,25 @@ public final class StudyRunner {
         } catch (StackOverflowError e) {
             o = new Problem.Outcome(Trial.State.FAILED, Map.of(), "stack overflow");
         }
-        record(t, o.state().name().toLowerCase(java.util.Locale.ROOT), o.metrics(), o.reason(), t0);
+        record(t, o.state(), o.metrics(), o.reason(), t0);
         return study.trials().stream().filter(x -> x.number() == t.number()).findFirst().orElseThrow();
     }
 
-    /** Trials with a first-stage value the pruner needs before it prunes. */
-    static final int PRUNER_STARTUP = 5;
-    static final double PRUNER_PERCENTILE = 0.9;
-
-    /**
-     * The percentile pruner: why trial {@code number}, whose first-stage value is {@code v}, should stop, or
-     * null. It stops when v is above the 90th percentile (linear interpolation between order statistics, as
-     * numpy's and Optuna's) of the first-stage values of the other trials (finished or running), once 5 of
-     * them have one.
-     */
-    private String pruneAbovePercentile(int number, double v) throws IOException {
-        double[] es = study.trials().stream().filter(x -> x.number() != number).map(x -> x.metric(problem.stageMetric()))
-                .filter(x -> x != null && Double.isFinite(x)).mapToDouble(Double::doubleValue).sorted().toArray();
-        if (es.length < PRUNER_STARTUP) return null;
-        double q = percentile(es, PRUNER_PERCENTILE);
-        return v > q ? String.format("first-stage value %.4g is above the 90th percentile %.4g of %d other trials", v, q, es.length) : null;
-    }
-
-    /** The {@code p} quantile of sorted values, interpolated linearly between order statistics (numpy's default). */
+    /** The {@code p} quantile of sorted values (see {@link PercentilePruner}). */
     static double percentile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h), hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return PercentilePruner.percentile(sorted, p);
     }
 
-    private void record(Trial t, String kind, Map<String, Object> metrics, String reason, long t0) throws IOException {
+    /** Records an intermediate result ({@code outcome} null) or the outcome; the first outcome stands. */
+    private void record(Trial t, Trial.State outcome, Map<String, Object> metrics, String reason, long t0) throws IOException {
         if (Thread.currentThread().isInterrupted()) return; // a trial that timed out: the timeout path records it
-        ObjectNode body = Study.JSON.createObjectNode();
-        body.set("metrics", Study.JSON.valueToTree(metrics));
-        if (reason != null) body.put("reason", reason);
-        body.put("seconds", (System.nanoTime() - t0) / 1e9);
-        study.journal().locked(s -> {
-            // First outcome stands: a trial that timed out (recorded failed) is not recorded again.
-            boolean finished = Study.replay(study.journal(), s.events()).stream().anyMatch(x -> x.number() == t.number() && x.finished());
-            if (!finished) s.append(kind, t.number(), body);
-            return null;
-        });
-        if (!kind.equals("intermediate")) claimed.remove(t.number());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (outcome == null) {
+            study.storage().intermediate(t.number(), metrics, seconds);
+            return;
+        }
+        study.storage().finish(t.number(), outcome, metrics, reason, seconds);
+        claimed.remove(t.number());
     }
 
     /** Whether the process that wrote {@code owner} ("pid@start") is still running. */

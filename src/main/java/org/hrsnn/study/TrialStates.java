@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * Replays journal events into the current trials. Events: {@code created} (params, unit, seed),
  * {@code running} (owner), {@code intermediate} (metrics), {@code complete} (metrics),
  * {@code pruned} / {@code failed} (reason, metrics so far), {@code released} (a stopped process gave the
- * trial back: it is re-run without counting its process as dead).
+ * trial back: it is re-run without counting its process as dead). {@code heartbeat} events (the running
+ * process is alive) change no state; {@link EventStorage} reads them for liveness.
  */
 public final class TrialStates {
     private TrialStates() {}

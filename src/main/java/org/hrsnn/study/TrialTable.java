@@ -38,9 +38,21 @@ public final class TrialTable {
         return t.state().name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether an unfinished trial's process has ended: the next run or resume re-runs it. */
-    public static boolean orphaned(Trial t) {
-        return !t.finished() && !StudyRunner.alive(t.owner());
+    /**
+     * The unfinished trials whose worker is gone (by the same rule as the runner's: the process table on this
+     * host, the heartbeat's grace period for another host): the next run or resume re-runs them.
+     */
+    public static java.util.Set<Integer> orphaned(Storage storage) throws java.io.IOException {
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Duration grace;
+        try {
+            grace = StudyRunner.Liveness.fromEnvironment().grace();
+        } catch (IllegalArgumentException e) {
+            grace = java.time.Duration.ofSeconds(120);
+        }
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        for (Storage.Lease l : storage.leases()) if (StudyRunner.gone(l, now, grace)) out.add(l.trial().number());
+        return out;
     }
 
     /** The metric names of these trials: {@link #METRICS}, then any others, sorted. */
