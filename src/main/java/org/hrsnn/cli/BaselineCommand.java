@@ -85,9 +85,9 @@ final class BaselineCommand {
                 raw = ClassificationEvaluation.rawInputBaselines(tr, d.test(), ClassificationEvaluation.Settings.DEFAULT);
                 extra.put("baselineAccuracy", raw[0]).put("strongBaselineAccuracy", raw[1]);
             } else {
-                Series series = TrialEvaluator.series(t.name(), seed, horizon, d.series());
+                Series series = t.series(seed, horizon, d.series());
                 var p = TrialEvaluator.settingsFor(series);
-                detail = String.format("%d steps, %d step(s) ahead", series.u().length, t.name().equals("narma10") ? 1 : horizon);
+                detail = String.format("%d steps, %d step(s) ahead", series.u().length, t.effectiveHorizon(horizon));
                 header(progressOut, d, detail, SrnnSpec.published(1, hidden, layers, 1).parameterCount(), settings);
                 r = SrnnTraining.predict(series, p.washout(), p.trainFraction(), settings, progress);
             }

@@ -9,6 +9,7 @@ import org.hrsnn.task.ShippedData;
 import org.hrsnn.task.SpokenDigits;
 import org.hrsnn.task.TsFormat;
 
+import org.hrsnn.random.Seeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,8 +36,32 @@ public final class Tasks {
 
     public enum Kind { MEMORY, CLASSIFICATION, PREDICTION }
 
-    /** One task: {@code help} is its line in the command help. */
-    public record Task(String name, Kind kind, String help) {
+    /** How a prediction task makes its series: from the seed, the horizon and the shipped series (sunspots). */
+    @FunctionalInterface
+    public interface Generator {
+        org.hrsnn.task.Series make(long seed, int horizon, double[] shipped);
+    }
+
+    /**
+     * One task: {@code help} is its line in the command help; a prediction task has the {@code generator} of
+     * its series, and {@code hasHorizon} when it predicts a chosen number of steps ahead (NARMA-10 is always one).
+     */
+    public record Task(String name, Kind kind, String help, Generator generator, boolean hasHorizon) {
+        Task(String name, Kind kind, String help) {
+            this(name, kind, help, null, false);
+        }
+
+        /** The series of this prediction task for {@code seed}, {@code horizon} steps ahead. */
+        public org.hrsnn.task.Series series(long seed, int horizon, double[] shipped) {
+            if (generator == null) throw new IllegalArgumentException("not a prediction task: " + name);
+            return generator.make(seed, horizon, shipped);
+        }
+
+        /** The horizon this task predicts at when {@code horizon} is asked for. */
+        public int effectiveHorizon(int horizon) {
+            return hasHorizon ? horizon : 1;
+        }
+
         /** Whether there is a stage after the memory stage (S, MC, E). */
         public boolean hasTaskStage() {
             return kind != Kind.MEMORY;
@@ -66,10 +91,14 @@ public final class Tasks {
             new Task("japanese-vowels", Kind.CLASSIFICATION, "accuracy on the shipped JapaneseVowels split (UEA/UCR)"),
             new Task("uea", Kind.CLASSIFICATION, "accuracy on a shipped UEA/UCR problem (--dataset NAME) or on any .ts pair (--train FILE --test FILE)"),
             new Task("fsdd", Kind.CLASSIFICATION, "spoken-digit accuracy on the FSDD archive (--data FILE)"),
-            new Task("narma10", Kind.PREDICTION, "NRMSE of one-step prediction of NARMA-10"),
-            new Task("mackey-glass", Kind.PREDICTION, "NRMSE of prediction of Mackey-Glass (tau 17)"),
-            new Task("lorenz", Kind.PREDICTION, "NRMSE of prediction of Lorenz-63 x"),
-            new Task("sunspots", Kind.PREDICTION, "NRMSE of prediction of the yearly sunspot numbers (shipped)"));
+            new Task("narma10", Kind.PREDICTION, "NRMSE of one-step prediction of NARMA-10",
+                    (seed, h, shipped) -> org.hrsnn.task.Series.narma10(Tasks.PREDICTION_STEPS, Seeds.rng(seed, "task.narma10")), false),
+            new Task("mackey-glass", Kind.PREDICTION, "NRMSE of prediction of Mackey-Glass (tau 17)",
+                    (seed, h, shipped) -> org.hrsnn.task.Series.mackeyGlass(Tasks.PREDICTION_STEPS, h, Seeds.rng(seed, "task.mackey-glass")), true),
+            new Task("lorenz", Kind.PREDICTION, "NRMSE of prediction of Lorenz-63 x",
+                    (seed, h, shipped) -> org.hrsnn.task.Series.lorenz(Tasks.PREDICTION_STEPS, h, Seeds.rng(seed, "task.lorenz")), true),
+            new Task("sunspots", Kind.PREDICTION, "NRMSE of prediction of the yearly sunspot numbers (shipped)",
+                    (seed, h, shipped) -> org.hrsnn.task.Series.ahead("sunspots", shipped, shipped.length, h), true));
 
     public static List<String> names() {
         return ALL.stream().map(Task::name).toList();
@@ -186,7 +215,7 @@ public final class Tasks {
                 case CLASSIFICATION -> String.format(" (%s: %d train / %d test, %d channels, %d classes)", train.name(), train.size(), test.size(),
                         train.channels(), train.classes().size());
                 case PREDICTION -> String.format(" (%d steps, %d step(s) ahead)", series != null ? series.length : PREDICTION_STEPS,
-                        task.name().equals("narma10") ? 1 : horizon);
+                        task.effectiveHorizon(horizon));
             };
         }
     }

@@ -103,7 +103,7 @@ public final class TrialEvaluator {
                 return ClassificationEvaluation.trained(spec, seed, data().train(), ClassificationEvaluation.Settings.DEFAULT);
             }
             default -> {
-                Series series = series(task.name(), seed, horizon, data().series());
+                Series series = task.series(seed, horizon, data().series());
                 return PredictionEvaluation.trained(spec, seed, series, settingsFor(series));
             }
         }
@@ -120,7 +120,7 @@ public final class TrialEvaluator {
                 return ClassificationEvaluation.readout(spec, seed, data().train(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()));
             }
             case PREDICTION -> {
-                Series series = series(task.name(), seed, horizon, data().series());
+                Series series = task.series(seed, horizon, data().series());
                 var p = settingsFor(series);
                 return PredictionEvaluation.readout(spec, seed, series, new PredictionEvaluation.Settings(p.stepMs(), protocol.states(), p.washout(), p.trainFraction(), p.taps()));
             }
@@ -159,7 +159,7 @@ public final class TrialEvaluator {
                 return new TaskScore(task.metric(), r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             case PREDICTION -> {
-                Series series = series(task.name(), seed, horizon, d.series());
+                Series series = task.series(seed, horizon, d.series());
                 var p = settingsFor(series);
                 var r = PredictionEvaluation.evaluate(spec, seed, series, new PredictionEvaluation.Settings(p.stepMs(), protocol.states(), p.washout(), p.trainFraction(), p.taps()));
                 return new TaskScore(task.metric(), r.nrmse(), r.baselineNrmse(), r.strongBaselineNrmse(), task.higherIsBetter(), r.activity(), r.seconds());
@@ -168,15 +168,9 @@ public final class TrialEvaluator {
         }
     }
 
-    /** The series of a prediction task for {@code seed}, {@code horizon} steps ahead (NARMA-10 is always one). */
+    /** The series of prediction task {@code task} for {@code seed}, {@code horizon} steps ahead ({@link Tasks.Task#series}). */
     public static Series series(String task, long seed, int horizon, double[] sunspots) {
-        return switch (task) {
-            case "narma10" -> Series.narma10(Tasks.PREDICTION_STEPS, Seeds.rng(seed, "task.narma10"));
-            case "mackey-glass" -> Series.mackeyGlass(Tasks.PREDICTION_STEPS, horizon, Seeds.rng(seed, "task.mackey-glass"));
-            case "lorenz" -> Series.lorenz(Tasks.PREDICTION_STEPS, horizon, Seeds.rng(seed, "task.lorenz"));
-            case "sunspots" -> Series.ahead("sunspots", sunspots, sunspots.length, horizon);
-            default -> throw new IllegalArgumentException("not a prediction task: " + task);
-        };
+        return Tasks.get(task).series(seed, horizon, sunspots);
     }
 
     /** Settings for a series: the short-series washout for fewer than 1,000 values. */
