@@ -25,10 +25,9 @@ import java.util.List;
  *   <li>Pending trials are fantasised at the posterior mean (kriging believer) with the same
  *       hyper-parameters, which removes the model's uncertainty there so parallel workers spread out.</li>
  *   <li>The next point maximises log EI over the unit cube ({@link AcquisitionOptimizer}), seeded with the
- *       best points and Sobol points. When the fit finds the observations noisy ({@link #noisy}), the
- *       incumbent is the lowest posterior mean among the evaluated points and the acquisition is augmented
- *       EI, which discounts points already known to within the noise; otherwise the lowest observation
- *       and plain log EI.</li>
+ *       best observed points and Sobol points. Optionally (noise-aware), when the fit finds the
+ *       observations noisy ({@link #noisy}), the incumbent is the lowest posterior mean and the acquisition
+ *       augmented EI, which discounts points already known to within the noise.</li>
  *   <li>{@link #recommend} reports the evaluated point with the lowest posterior mean (with noise), not
  *       the luckiest observation.</li>
  * </ul>
@@ -40,6 +39,8 @@ public final class GpSampler implements Sampler {
     private final AcquisitionOptimizer.Settings settings;
     /** Half-width of the box around the incumbent that proposals are confined to; 0: the whole cube. */
     private final double localBox;
+    /** With noise: posterior-mean incumbent and augmented EI (see the six-argument constructor). */
+    private final boolean noiseAware;
 
     public GpSampler(long seed, int initialPoints, int restarts, AcquisitionOptimizer.Settings settings) {
         this(seed, initialPoints, restarts, settings, 0);
@@ -52,6 +53,16 @@ public final class GpSampler implements Sampler {
      * regret on interior-optimum problems (docs/performance.md), but it has not been run on the regret table.
      */
     public GpSampler(long seed, int initialPoints, int restarts, AcquisitionOptimizer.Settings settings, double localBox) {
+        this(seed, initialPoints, restarts, settings, localBox, false);
+    }
+
+    /**
+     * As above; with {@code noiseAware}, when the fit finds the observations noisy ({@link #noisy}) the
+     * incumbent is the lowest posterior mean among the evaluated points and the acquisition is augmented EI
+     * ({@link #logAugmentation}). Experimental, not the default: on Hartmann-6 with noise sd 0.1 it did no
+     * better than plain log EI over 20 seeds (docs/performance.md, "Noise").
+     */
+    public GpSampler(long seed, int initialPoints, int restarts, AcquisitionOptimizer.Settings settings, double localBox, boolean noiseAware) {
         if (restarts < 0) throw new IllegalArgumentException("restarts must be >= 1, or 0 for the default");
         if (!(localBox >= 0 && localBox <= 1)) throw new IllegalArgumentException("localBox must be in [0, 1], got " + localBox);
         this.seed = seed;
@@ -59,6 +70,7 @@ public final class GpSampler implements Sampler {
         this.restarts = restarts;
         this.settings = settings;
         this.localBox = localBox;
+        this.noiseAware = noiseAware;
     }
 
     /**
@@ -99,17 +111,18 @@ public final class GpSampler implements Sampler {
         GaussianProcess gp = m.gp();
         if (!pending.isEmpty()) gp = fantasise(gp, m.x(), m.y(), pending);
         final GaussianProcess model = gp;
-        // with noise, the incumbent is the lowest posterior mean among the evaluated points, not the lowest
-        // observation, which is biased low (the luckiest draw), and the acquisition is augmented EI; without
-        // noise (see noisy()) both are as before: the lowest observation and plain log EI
-        int[] byMean = m.byPosteriorMean();
-        double bestStd = m.mean()[byMean[0]];
+        // noise-aware and noisy: the incumbent is the lowest posterior mean (the lowest observation is
+        // biased low, the luckiest draw) and the acquisition augmented EI; otherwise the lowest observation
+        // and plain log EI. The best points seed the search, in the same order.
+        boolean aware = noiseAware && noisy(model.hyperparameters());
+        int[] byMean = aware ? m.byPosteriorMean() : m.byObservation();
+        double bestStd = aware ? m.mean()[byMean[0]] : model.standardise(m.y()[byMean[0]]);
 
         List<double[]> seeds = new ArrayList<>();
         for (int k = 0; k < Math.min(8, byMean.length); k++) seeds.add(m.x()[byMean[k]].clone());
         for (int k = 0; seeds.size() < settings.population(); k++)
             seeds.add(Samplers.sobolPoint(dim, Seeds.derive(seed, trial), k + 1));
-        AcquisitionOptimizer.Batch acquisition = logEi(model, bestStd, settings.population(), noisy(model.hyperparameters()) ? model.hyperparameters().noiseVariance() : 0);
+        AcquisitionOptimizer.Batch acquisition = logEi(model, bestStd, settings.population(), aware ? model.hyperparameters().noiseVariance() : 0);
         if (localBox > 0) {
             double[] incumbent = m.x()[byMean[0]];
             acquisition = confined(acquisition, incumbent, localBox);
@@ -134,8 +147,17 @@ public final class GpSampler implements Sampler {
     private record Model(GaussianProcess gp, double[][] x, double[] y, boolean[] failed, double[] mean) {
         /** Indices of the completed points, lowest posterior mean first (ties: earlier trial first). */
         int[] byPosteriorMean() {
+            return completedBy(mean);
+        }
+
+        /** Indices of the completed points, lowest observation first (ties: earlier trial first). */
+        int[] byObservation() {
+            return completedBy(y);
+        }
+
+        private int[] completedBy(double[] v) {
             return java.util.stream.IntStream.range(0, x.length).filter(i -> !failed[i]).boxed()
-                    .sorted(java.util.Comparator.comparingDouble((Integer i) -> mean[i]).thenComparingInt(i -> i))
+                    .sorted(java.util.Comparator.comparingDouble((Integer i) -> v[i]).thenComparingInt(i -> i))
                     .mapToInt(Integer::intValue).toArray();
         }
     }
@@ -176,10 +198,10 @@ public final class GpSampler implements Sampler {
 
     /**
      * A noise variance below this fraction of the signal variance (noise sd below 3% of the signal sd)
-     * counts as none: the observations are then taken as exact (incumbent, recommendation and plain log
-     * EI, as for a noise-free objective, bit for bit as before). Measured MAP fits: on noise-free problems
+     * counts as none: the observations are then taken as exact (the recommendation is the lowest one). Measured MAP fits: on noise-free problems
      * the ratio sits at 1e-10 to 2e-4 (Branin, Rosenbrock-4, Hartmann-6; early in a run it stays near the
-     * prior's mode, 1.2e-4), with rare spikes (one fit of 33 at 1.3e-2 on Hartmann-6, seed 1); on
+     * prior's mode, 1.2e-4), with spikes (3 fits of 33 above 1e-3 on Hartmann-6, seed 1, 40 evaluations;
+     * 12 of 34 on Ackley-5, whose ripples look like noise to the GP); on
      * Hartmann-6 with noise sd 0.1 it is 3.5e-3 to 1.1e-2 after 60 evaluations. Below the threshold the
      * fitted "noise" is slack of an interpolating model, and y - s alpha differs from y by amounts that
      * mean nothing (on Rosenbrock-4 s alpha can reach hundreds while regrets are tens).
