@@ -123,7 +123,7 @@ final class StudyCommand {
         @Option(names = "--train", paramLabel = "FILE", description = "For --task uea: the training split (.ts, or .ts.gz).") Path train;
         @Option(names = "--test", paramLabel = "FILE", description = "For --task uea: the test split (.ts, or .ts.gz).") Path test;
         @Option(names = "--data", paramLabel = "FILE", description = "For --task fsdd: the FSDD archive (fsdd-recordings.tar.gz).") Path data;
-        @Option(names = "--objective", description = "e, e-then-task, task or mc (default: e for memory-capacity, else e-then-task).") String objective;
+        @Option(names = "--objective", description = "e, e-then-task, task, mc or pareto (E and the task metric as two objectives; default: e for memory-capacity, else e-then-task).") String objective;
         @Option(names = "--seed", defaultValue = "1", description = "Study seed (default: ${DEFAULT-VALUE}).") long seed;
         @Option(names = "--trials", defaultValue = "30", description = "Budget of finished trials (default: ${DEFAULT-VALUE}).") int trials;
         @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: min(1 + dimension, 11, max(5, trials / 2))).") int initial;
@@ -473,6 +473,10 @@ final class StudyCommand {
                         });
                         if (r.trials().isEmpty()) out.println("  (none)");
                     }
+                    Ranking.ParetoVolume hv = Ranking.paretoHypervolume(all);
+                    if (hv != null)
+                        out.printf("hypervolume of the Pareto set in (E, task loss), reference (worst E, worst task loss) = (%.4g, %.4g): %.4g%n",
+                                hv.reference()[0], hv.reference()[1], hv.hypervolume());
                     out.flush();
                 }
                 case JSON, YAML -> {
@@ -483,6 +487,13 @@ final class StudyCommand {
                         if (!sum.isEmpty()) rec.put("replicates", sum);
                         return rec;
                     }).toList());
+                    Ranking.ParetoVolume hv = Ranking.paretoHypervolume(all);
+                    if (hv != null) {
+                        Map<String, Object> v = new LinkedHashMap<>();
+                        v.put("value", hv.hypervolume());
+                        v.put("reference", Map.of("e", hv.reference()[0], "taskLoss", hv.reference()[1]));
+                        tree.put("paretoHypervolume", v);
+                    }
                     StudyOutput.tree(out, f, tree);
                 }
                 case CSV -> {

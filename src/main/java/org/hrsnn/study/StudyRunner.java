@@ -56,6 +56,8 @@ public final class StudyRunner {
     private final Study study;
     private final Problem problem;
     private final GpSampler sampler;
+    /** For two-objective problems ({@link Problem#losses}); null otherwise. */
+    private final org.hrsnn.opt.moo.ParEgo pareto;
     private final Duration trialTimeout;
 
     public StudyRunner(Study study, Problem problem) {
@@ -69,6 +71,7 @@ public final class StudyRunner {
         this.trialTimeout = trialTimeout;
         int initial = GpSampler.initialPoints(study.space().dimension(), study.config().trials(), study.config().initialPoints());
         this.sampler = new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT);
+        this.pareto = study.config().objective() == Objective.PARETO ? new org.hrsnn.opt.moo.ParEgo(study.config().seed(), initial) : null;
     }
 
     /** A trial whose worker process died this many times (killed, or out of memory) is recorded as failed, not re-run. */
@@ -189,12 +192,18 @@ public final class StudyRunner {
                 unit = study.space().toUnit(params);
             } else {
                 List<Observation> seen = new ArrayList<>();
-                List<double[]> pending = new ArrayList<>();
+                List<double[]> pending = new ArrayList<>(), xs = new ArrayList<>(), fs = new ArrayList<>();
                 for (Trial t : trials) {
-                    if (t.finished()) seen.add(observation(t));
-                    else pending.add(t.unit());
+                    if (t.finished()) {
+                        seen.add(observation(t));
+                        double[] f = pareto == null ? null : problem.losses(t);
+                        xs.add(t.unit());
+                        fs.add(f != null && Double.isFinite(f[0]) && Double.isFinite(f[1]) ? f : null);
+                    } else {
+                        pending.add(t.unit());
+                    }
                 }
-                unit = sampler.suggest(study.space(), n, seen, pending);
+                unit = pareto != null ? pareto.suggest(study.space(), n, xs, fs, pending) : sampler.suggest(study.space(), n, seen, pending);
                 params = study.space().fromUnit(unit);
             }
             long seed = Seeds.derive(study.config().seed(), n);

@@ -38,6 +38,11 @@ public final class ParEgo {
 
     /** @param objectives per point of {@code x}: {f1, f2}, or null for a failed evaluation */
     public double[] suggest(SearchSpace space, int trial, List<double[]> x, List<double[]> objectives) {
+        return suggest(space, trial, x, objectives, List.of());
+    }
+
+    /** As above, with the points of trials still running (fantasised by the GP, as for one objective). */
+    public double[] suggest(SearchSpace space, int trial, List<double[]> x, List<double[]> objectives, List<double[]> pending) {
         double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}, hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (double[] f : objectives)
             if (f != null)
@@ -56,6 +61,6 @@ public final class ParEgo {
             double a = hi[0] > lo[0] ? (f[0] - lo[0]) / (hi[0] - lo[0]) : 0, b = hi[1] > lo[1] ? (f[1] - lo[1]) / (hi[1] - lo[1]) : 0;
             scalar.add(Observation.of(x.get(i), scalarise(w, a, b)));
         }
-        return gp.suggest(space, trial, scalar, List.of());
+        return gp.suggest(space, trial, scalar, pending);
     }
 }
