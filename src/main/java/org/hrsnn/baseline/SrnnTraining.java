@@ -85,39 +85,15 @@ public final class SrnnTraining {
         List<double[]> xTrain = flat(train, scaling), xTest = flat(test, scaling);
         SrnnSpec spec = SrnnSpec.published(c, s.hidden(), s.layers(), classes);
         Srnn net = Srnn.initialise(spec, s.seed());
-        Adam adam = new Adam(net.parameters());
         long t0 = System.nanoTime();
-        List<Epoch> epochs = new ArrayList<>();
         long u0Train = Seeds.derive(s.seed(), "baseline.srnn.u0.train");
-        for (int e = 0; e < s.epochs(); e++) {
-            long e0 = System.nanoTime();
-            int[] order = permutation(train.size(), Seeds.derive(Seeds.derive(s.seed(), "baseline.srnn.order"), e));
-            double lossSum = 0;
-            int correct = 0;
-            for (int from = 0; from < order.length; from += s.batch()) {
-                int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + s.batch()));
-                final int epoch = e;
-                Sample[] out = IntStream.range(0, idx.length).parallel().mapToObj(k -> {
-                    int i = idx[k];
-                    int steps = train.series().get(i).length;
-                    Srnn.Trace tr = net.forward(xTrain.get(i), steps, Seeds.derive(u0Train, (long) epoch * train.size() + i));
-                    double[] dLdo = new double[steps * classes], prob = new double[classes];
-                    double loss = SrnnLoss.crossEntropy(tr.o, steps, classes, train.label(i), dLdo, prob);
-                    return new Sample(loss, SrnnLoss.argmax(prob) == train.label(i) ? 1 : 0, net.backward(tr, dLdo));
-                }).toArray(Sample[]::new);
-                double[][] g = sum(out);
-                for (Sample x : out) {
-                    lossSum += x.loss;
-                    correct += (int) x.score;
-                }
-                checkFinite(g, net, e);
-                adam.step(net.parameters(), g, s.rate(e));
-                net.clampTimeConstants();
-            }
-            Epoch ep = new Epoch(e + 1, lossSum / train.size(), (double) correct / train.size(), (System.nanoTime() - e0) / 1e9);
-            epochs.add(ep);
-            if (progress != null) progress.epoch(ep, s.epochs(), (System.nanoTime() - t0) / 1e9 / (e + 1) * (s.epochs() - e - 1));
-        }
+        List<Epoch> epochs = train(net, s, train.size(), progress, (i, epoch) -> {
+            int steps = train.series().get(i).length;
+            Srnn.Trace tr = net.forward(xTrain.get(i), steps, Seeds.derive(u0Train, (long) epoch * train.size() + i));
+            double[] dLdo = new double[steps * classes], prob = new double[classes];
+            double loss = SrnnLoss.crossEntropy(tr.o, steps, classes, train.label(i), dLdo, prob);
+            return new Sample(loss, SrnnLoss.argmax(prob) == train.label(i) ? 1 : 0, net.backward(tr, dLdo));
+        }, (loss, correct) -> correct); // the training metric: accuracy
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         long u0Test = Seeds.derive(s.seed(), "baseline.srnn.u0.test");
@@ -152,38 +128,17 @@ public final class SrnnTraining {
         for (int st = 0; st + window <= trainEnd; st += stride) if (st + window > washout) starts.add(st);
         SrnnSpec spec = SrnnSpec.published(1, s.hidden(), s.layers(), 1);
         Srnn net = Srnn.initialise(spec, s.seed());
-        Adam adam = new Adam(net.parameters());
         long t0 = System.nanoTime();
-        List<Epoch> epochs = new ArrayList<>();
         long u0Train = Seeds.derive(s.seed(), "baseline.srnn.u0.train");
-        for (int e = 0; e < s.epochs(); e++) {
-            long e0 = System.nanoTime();
-            int[] order = permutation(starts.size(), Seeds.derive(Seeds.derive(s.seed(), "baseline.srnn.order"), e));
-            double lossSum = 0;
-            for (int from = 0; from < order.length; from += s.batch()) {
-                int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + s.batch()));
-                final int epoch = e;
-                Sample[] out = IntStream.range(0, idx.length).parallel().mapToObj(k -> {
-                    int st = starts.get(idx[k]);
-                    double[] x = java.util.Arrays.copyOfRange(u, st, st + window), target = java.util.Arrays.copyOfRange(y, st, st + window);
-                    Srnn.Trace tr = net.forward(x, window, Seeds.derive(u0Train, (long) epoch * starts.size() + idx[k]));
-                    double[] dLdo = new double[window];
-                    int lossFrom = Math.max(warm, washout - st);
-                    double loss = SrnnLoss.meanSquared(tr.o, target, lossFrom, window, dLdo);
-                    return new Sample(loss, 0, net.backward(tr, dLdo));
-                }).toArray(Sample[]::new);
-                double[][] g = sum(out);
-                for (Sample x : out) lossSum += x.loss;
-                checkFinite(g, net, e);
-                adam.step(net.parameters(), g, s.rate(e));
-                net.clampTimeConstants();
-            }
-            double loss = lossSum / starts.size();
-            // The training metric: NRMSE of the windows' MSE (the targets are z-scored, variance about 1).
-            Epoch ep = new Epoch(e + 1, loss, Math.sqrt(loss), (System.nanoTime() - e0) / 1e9);
-            epochs.add(ep);
-            if (progress != null) progress.epoch(ep, s.epochs(), (System.nanoTime() - t0) / 1e9 / (e + 1) * (s.epochs() - e - 1));
-        }
+        List<Epoch> epochs = train(net, s, starts.size(), progress, (k, epoch) -> {
+            int st = starts.get(k);
+            double[] x = java.util.Arrays.copyOfRange(u, st, st + window), target = java.util.Arrays.copyOfRange(y, st, st + window);
+            Srnn.Trace tr = net.forward(x, window, Seeds.derive(u0Train, (long) epoch * starts.size() + k));
+            double[] dLdo = new double[window];
+            int lossFrom = Math.max(warm, washout - st);
+            double loss = SrnnLoss.meanSquared(tr.o, target, lossFrom, window, dLdo);
+            return new Sample(loss, 0, net.backward(tr, dLdo));
+        }, (loss, correct) -> Math.sqrt(loss)); // the training metric: NRMSE of the windows' MSE (targets z-scored, variance about 1)
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
         Srnn.Trace tr = net.forward(u, n, Seeds.derive(s.seed(), "baseline.srnn.u0.test"));
@@ -200,6 +155,47 @@ public final class SrnnTraining {
     }
 
     private record Sample(double loss, double score, double[][] gradient) {}
+
+    /** One training sample's loss, score and gradient: (sample index, epoch) to its result. */
+    private interface Step {
+        Sample run(int sample, int epoch);
+    }
+
+    /**
+     * The epochs of minibatch training shared by classification and prediction: each epoch a seeded
+     * permutation of the {@code count} samples, minibatches of {@code s.batch()} whose gradients are computed in
+     * parallel and summed in sample order (so a seed gives the same weights on any number of cores), an Adam step
+     * per batch, time constants clamped after it. {@code metric} turns the epoch's mean loss and mean score into
+     * its training metric.
+     */
+    private static List<Epoch> train(Srnn net, Settings s, int count, Progress progress, Step step,
+                                     java.util.function.DoubleBinaryOperator metric) {
+        Adam adam = new Adam(net.parameters());
+        long t0 = System.nanoTime();
+        List<Epoch> epochs = new ArrayList<>();
+        for (int e = 0; e < s.epochs(); e++) {
+            long e0 = System.nanoTime();
+            int[] order = permutation(count, Seeds.derive(Seeds.derive(s.seed(), "baseline.srnn.order"), e));
+            double lossSum = 0, scoreSum = 0;
+            for (int from = 0; from < order.length; from += s.batch()) {
+                int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + s.batch()));
+                final int epoch = e;
+                Sample[] out = IntStream.range(0, idx.length).parallel().mapToObj(k -> step.run(idx[k], epoch)).toArray(Sample[]::new);
+                double[][] g = sum(out);
+                for (Sample x : out) {
+                    lossSum += x.loss;
+                    scoreSum += x.score;
+                }
+                checkFinite(g, net, e);
+                adam.step(net.parameters(), g, s.rate(e));
+                net.clampTimeConstants();
+            }
+            Epoch ep = new Epoch(e + 1, lossSum / count, metric.applyAsDouble(lossSum / count, scoreSum / count), (System.nanoTime() - e0) / 1e9);
+            epochs.add(ep);
+            if (progress != null) progress.epoch(ep, s.epochs(), (System.nanoTime() - t0) / 1e9 / (e + 1) * (s.epochs() - e - 1));
+        }
+        return epochs;
+    }
 
     private record Measured(double score, Srnn.Trace trace, int steps) {}
 

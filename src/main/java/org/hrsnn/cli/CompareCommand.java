@@ -88,7 +88,7 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
         for (var r : records)
             (r.sameData(config.task(), config.evaluation() == null ? null : config.evaluation().get("data")) ? same : other).add(r);
         java.io.PrintWriter out = out();
-        Path html = outDir == null ? null : c.write(outDir, "hrsnn " + Main.version());
+        Path html = outDir == null ? null : c.write(outDir, "hrsnn " + Main.version(), same, other);
         if (format.equals("json")) {
             Map<String, Object> tree = new LinkedHashMap<>(c.tree());
             if (!same.isEmpty()) tree.put("baselines", same.stream().map(org.hrsnn.baseline.BaselineRecord::json).toList());

@@ -58,7 +58,8 @@ final class NirCommand {
 
         @Option(names = "--check-data", paramLabel = "FILE",
                 description = "Also write the data of the independent check (bench/nir_check.py): 1 s of memory-task input and "
-                        + "hrsnn's per-neuron spike counts over it with refractory periods, adaptation and noise off (analog input only).")
+                        + "hrsnn's per-neuron spike counts over it with refractory periods, adaptation and noise off, at the design's step and "
+                        + "at 0.1 ms (analog input only).")
         Path checkData;
 
         @Override
@@ -83,9 +84,11 @@ final class NirCommand {
             printNodes(o, r.exported().graph());
             printWarnings(System.err, r.exported().warnings());
             if (checkData != null) {
-                var c = NirExports.writeCheckData(checkData, r.network(), s, MemoryProtocol.DEFAULT);
-                o.printf("wrote %s: %d steps of memory-task input, %d spikes without refractory periods, adaptation and noise (%d with them)%n",
-                        checkData, c.steps(), Arrays.stream(c.counts()).sum(), Arrays.stream(c.countsFull()).sum());
+                var c = NirExports.writeCheckData(checkData, r.network(), s, MemoryProtocol.DEFAULT, NirExports.OTHER_DT);
+                o.printf("wrote %s: %d steps of memory-task input, %d spikes without refractory periods, adaptation and noise (%d with them)%s%n",
+                        checkData, c.steps(), Arrays.stream(c.counts()).sum(), Arrays.stream(c.countsFull()).sum(),
+                        c.otherCounts() != null ? String.format("; the same graph at %s ms: %d spikes", c.otherDt(), Arrays.stream(c.otherCounts()).sum()) : "");
+                if (c.otherProblem() != null) System.err.println("note: " + c.otherProblem());
                 o.printf("check it: /usr/bin/python3 bench/nir_check.py %s %s%n", out, checkData);
             }
             return 0;
@@ -118,8 +121,10 @@ final class NirCommand {
             long nonZero = Arrays.stream(w.data()).filter(x -> x != 0).count();
             b.append(String.format(" (%d synapses)", nonZero));
         }
-        if (n.type().equals("Delay") && n.params().get("delay") instanceof NirGraph.Reals d && d.data().length > 0)
-            b.append(String.format(" (%s ms)", d.data()[0]));
+        if (n.type().equals("Delay") && n.params().get("delay") instanceof NirGraph.Reals d && d.data().length > 0) {
+            double lo = Arrays.stream(d.data()).min().orElse(0), hi = Arrays.stream(d.data()).max().orElse(0);
+            b.append(lo == hi ? String.format(" (%s ms)", lo) : String.format(" (%s-%s ms)", lo, hi));
+        }
         return b.toString();
     }
 

@@ -4,6 +4,7 @@ import org.hrsnn.export.DesignFiles;
 import org.hrsnn.model.Encoding;
 import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.model.NeuronParams;
+import org.hrsnn.score.TaskReadout;
 import org.hrsnn.nir.NirGraph.Edge;
 import org.hrsnn.nir.NirGraph.Integers;
 import org.hrsnn.nir.NirGraph.Node;
@@ -30,7 +31,8 @@ import java.util.Map;
  *       {@code tau} = the pathway's synaptic time constant and {@code r} = tau, so that a spike (a Dirac
  *       impulse) makes the current jump by exactly the synapse's weight, as in hrsnn;</li>
  *   <li>analog input: {@code input -> input_E (Linear) -> E} (and to I): the channel values enter the membrane
- *       directly, without delay or filter; spiking input (rate or delta coding): the graph's input is the
+ *       directly, without filter; with per-synapse delays through a tapped delay line
+ *       ({@code input -> input_taps -> input_delay -> input_E}); spiking input (rate or delta coding): the graph's input is the
  *       encoder's spike lines, through delay, Linear and LI nodes as recurrent spikes;</li>
  *   <li>{@code E -> output_E} and {@code I -> output_I}: the spikes of every neuron.</li>
  * </ul>
@@ -50,6 +52,17 @@ public final class NirExport {
      * @param provenance extra graph metadata (task, tool version, ...)
      */
     public static Exported graph(NetworkArrays net, NetworkSpec spec, long seed, Map<String, String> provenance) {
+        return graph(net, spec, seed, provenance, null);
+    }
+
+    /**
+     * With the task's trained readout (or null) as graph metadata: {@code readout_weight} (outputs x features),
+     * {@code readout_bias}, {@code readout_outputs} (class names, or the predicted series), {@code readout_features}
+     * (how the state vector is read), {@code input_offset} and {@code input_factor} (the input scaling the
+     * graph's Input expects). No NIR node computes the state the readout reads (membrane voltages at window
+     * ends), so it is metadata, with a warning.
+     */
+    public static Exported graph(NetworkArrays net, NetworkSpec spec, long seed, Map<String, String> provenance, TaskReadout readout) {
         int n = net.size(), nE = net.excitatory(), nI = n - nE;
         double dt = net.dt();
         Map<String, Node> nodes = new LinkedHashMap<>();
@@ -67,7 +80,9 @@ public final class NirExport {
         pathway(nodes, edges, "ie", "I", "E", net.ie(), dt, net.tauInhibitory()[0], "inhibitory");
         pathway(nodes, edges, "ii", "I", "I", net.ii(), dt, nI > 0 ? net.tauInhibitory()[nE] : 1, "inhibitory");
         if (lines > 0) {
-            if (analog) {
+            if (analog && (net.inE().delays() != null || net.inI().delays() != null)) {
+                delayedInput(nodes, edges, net.inE(), net.inI(), dt);
+            } else if (analog) {
                 inputLinear(nodes, edges, "E", net.inE());
                 inputLinear(nodes, edges, "I", net.inI());
             } else {
@@ -79,6 +94,10 @@ public final class NirExport {
         if (nI > 0) output(nodes, edges, "I", nI);
 
         List<String> warnings = warnings(net, spec);
+        if (readout != null)
+            warnings.add("the task's readout reads window states (neuron states sampled at the ends of input windows), which no NIR node"
+                    + " computes: its weights are in graph metadata 'readout_weight' and 'readout_bias' (" + readout.weight().length
+                    + " x " + readout.weight()[0].length + "), the states it reads in 'readout_features', the input scaling in 'input_offset' and 'input_factor'");
         Map<String, Value> meta = new LinkedHashMap<>();
         meta.put("source", new Text("hrsnn"));
         provenance.forEach((k, v) -> meta.put(k, new Text(v)));
@@ -89,6 +108,14 @@ public final class NirExport {
         meta.put("spike_convention", new Text("spikes are unit Dirac impulses; a synaptic LI node with r = tau jumps by the weight per spike"));
         meta.put("hrsnn_design", new Text(DesignFiles.toJson(spec, seed).toPrettyString()));
         meta.put("not_expressed", new Texts(warnings));
+        if (readout != null) {
+            meta.put("readout_weight", Reals.matrix(readout.weight()));
+            meta.put("readout_bias", Reals.vector(readout.bias()));
+            meta.put("readout_outputs", new Texts(readout.outputs()));
+            meta.put("readout_features", new Text(readout.features()));
+            meta.put("input_offset", Reals.vector(readout.inputOffset()));
+            meta.put("input_factor", Reals.vector(readout.inputFactor()));
+        }
         return new Exported(new NirGraph(nodes, edges, meta), warnings);
     }
 
@@ -145,6 +172,48 @@ public final class NirExport {
         edges.add(new Edge(name, target));
     }
 
+    /**
+     * Analog input with per-synapse delays, exactly: {@code input -> input_taps (Linear) -> input_delay (Delay)
+     * -> input_E, input_I (Linear) -> E, I}. Each line of the tapped delay is one (channel, delay) pair that some
+     * synapse uses; {@code input_taps} copies the channel onto the line (a 0/1 matrix), {@code input_delay}
+     * delays it, and row i of {@code input_E} holds neuron i's synapse weight on each line (one synapse per
+     * channel and neuron, so no two synapses share an entry).
+     */
+    private static void delayedInput(Map<String, Node> nodes, List<Edge> edges, Synapses inE, Synapses inI, double dt) {
+        Map<Long, Integer> lineOf = new LinkedHashMap<>(); // key: channel * 2^32 + delay steps
+        for (Synapses s : List.of(inE, inI))
+            for (int c = 0; c < s.sources(); c++)
+                for (int k = s.rowStart()[c]; k < s.rowStart()[c + 1]; k++)
+                    lineOf.putIfAbsent(((long) c << 32) | s.delayOf(k), lineOf.size());
+        if (lineOf.isEmpty()) return;
+        int lines = lineOf.size(), channels = inE.sources();
+        double[][] taps = new double[lines][channels];
+        double[] delay = new double[lines];
+        long[] steps = new long[lines];
+        for (var e : lineOf.entrySet()) {
+            int l = e.getValue(), c = (int) (e.getKey() >>> 32), d = (int) (e.getKey() & 0xffffffffL);
+            taps[l][c] = 1;
+            delay[l] = d * dt;
+            steps[l] = d;
+        }
+        nodes.put("input_taps", new Node("Linear", Map.of("weight", Reals.matrix(taps)), Map.of()));
+        nodes.put("input_delay", new Node("Delay", Map.of("delay", Reals.vector(delay)), Map.of("delay_steps", new Integers(steps))));
+        edges.add(new Edge("input", "input_taps"));
+        edges.add(new Edge("input_taps", "input_delay"));
+        for (var pop : List.of(Map.entry("E", inE), Map.entry("I", inI))) {
+            Synapses s = pop.getValue();
+            if (s.size() == 0 || s.targets() == 0) continue;
+            double[][] w = new double[s.targets()][lines];
+            for (int c = 0; c < s.sources(); c++)
+                for (int k = s.rowStart()[c]; k < s.rowStart()[c + 1]; k++)
+                    w[s.target()[k] - s.targetOffset()][lineOf.get(((long) c << 32) | s.delayOf(k))] += s.weight()[k];
+            String name = "input_" + pop.getKey();
+            nodes.put(name, new Node("Linear", Map.of("weight", Reals.matrix(w)), Map.of()));
+            edges.add(new Edge("input_delay", name));
+            edges.add(new Edge(name, pop.getKey()));
+        }
+    }
+
     private static void output(Map<String, Node> nodes, List<Edge> edges, String pop, int size) {
         nodes.put("output_" + pop, new Node("Output", Map.of("shape", new Integers(new long[] {size})), Map.of()));
         edges.add(new Edge(pop, "output_" + pop));
@@ -174,9 +243,6 @@ public final class NirExport {
                 break;
             }
         }
-        if (spec.input().encoding() instanceof Encoding.Analog an && an.maxDelay() > 0)
-            w.add("per-synapse input delays (uniform on [0, " + an.maxDelay() + "] ms): the graph's analog input Linear has none;"
-                    + " the design and seed in metadata 'hrsnn_design' give them");
         if (!(spec.input().encoding() instanceof Encoding.Analog))
             w.add("the input encoder (" + spec.input().encoding() + "): NIR has no spike encoder; the graph's input is its spike lines");
         w.add("discrete time: hrsnn integrates exactly over steps of dt = " + a.dt() + " ms (inputs held over a step, synaptic currents"

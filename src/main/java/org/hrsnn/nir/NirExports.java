@@ -31,10 +31,15 @@ public final class NirExports {
 
     public static Result export(NetworkSpec design, long seed, TrialEvaluator task, MemoryProtocol protocol, Map<String, String> provenance)
             throws IOException {
-        Network net = task.trainedNetwork(design, seed, protocol);
         var prov = new java.util.LinkedHashMap<String, String>(provenance);
         prov.putIfAbsent("task", task.task());
-        return new Result(net, NirExport.graph(net.arrays(), net.spec(), seed, prov));
+        if (!task.hasTaskStage()) {
+            Network net = task.trainedNetwork(design, seed, protocol);
+            return new Result(net, NirExport.graph(net.arrays(), net.spec(), seed, prov, null));
+        }
+        org.hrsnn.score.TaskReadout readout = task.trainedReadout(design, seed, protocol);
+        Network net = readout.network();
+        return new Result(net, NirExport.graph(net.arrays(), net.spec(), seed, prov, readout));
     }
 
     /** Milliseconds of memory-task input in the check data. */
@@ -50,19 +55,43 @@ public final class NirExports {
      * are not reproduced here.
      */
     public static Checked writeCheckData(Path file, Network net, long seed, MemoryProtocol protocol) throws IOException {
+        return writeCheckData(file, net, seed, protocol, Double.NaN);
+    }
+
+    /** The step of the second reference in the check data: the 0.1 ms. */
+    public static final double OTHER_DT = 0.1;
+
+    /**
+     * As {@link #writeCheckData(Path, Network, long, MemoryProtocol)}, and, when {@code otherDt} is a step other
+     * than the network's, also {@code other_dt} and {@code other_counts}: the same graph (the trained weights
+     * adopted by a network of the same design and seed built at {@code otherDt}, {@link Network#adoptWeights})
+     * simulated by hrsnn at that step, so that a simulator of the graph at that step can be checked neuron for
+     * neuron too. When the graph cannot be held at that step (a delay that is not a whole number of its
+     * steps) the reason is returned instead and those datasets are left out.
+     */
+    public static Checked writeCheckData(Path file, Network net, long seed, MemoryProtocol protocol, double otherDt) throws IOException {
         NetworkSpec spec = net.spec();
+        long[] otherCounts = null;
+        String otherProblem = null;
+        if (otherDt > 0 && otherDt != spec.dt() && spec.input().encoding() instanceof Encoding.Analog) {
+            try {
+                Network other = Network.instantiate(spec.withDt(otherDt), seed);
+                other.adoptWeights(net.arrays());
+                other.setPlastic(false);
+                other.removeRefractoryAdaptationAndNoise();
+                other.reset();
+                Counts c = new Counts(other.size());
+                other.run(stimulus(other.spec(), seed, protocol), c);
+                otherCounts = c.counts;
+            } catch (IllegalArgumentException e) {
+                otherProblem = "no reference at " + otherDt + " ms: " + e.getMessage();
+            }
+        }
         if (!(spec.input().encoding() instanceof Encoding.Analog))
             throw new IllegalArgumentException("check data need analog input; this design's input is " + spec.input().encoding());
-        if (((Encoding.Analog) spec.input().encoding()).maxDelay() > 0)
-            throw new IllegalArgumentException("check data need undelayed analog input (the graph has no per-synapse input delays); this design's maxDelay is "
-                    + ((Encoding.Analog) spec.input().encoding()).maxDelay() + " ms");
-        int hold = MemoryEvaluation.holdSteps(spec, protocol);
-        int steps = (int) Math.round(CHECK_MS / spec.dt());
-        double[] inputs = MemoryEvaluation.evaluationInputs(seed, protocol);
-        int channels = spec.input().channels();
-        double[][] u = new double[steps][channels];
-        for (int k = 0; k < steps; k++) u[k][0] = inputs[(k / hold) % inputs.length];
-        Stimulus stimulus = new Stimulus(u, 1);
+        Stimulus stimulus = stimulus(spec, seed, protocol);
+        double[][] u = stimulus.values();
+        int steps = u.length;
         net.setPlastic(false);
         net.reset();
         Counts full = new Counts(net.size());
@@ -81,16 +110,34 @@ public final class NirExports {
                 f.putDataset("counts", plain.counts);
                 f.putDataset("counts_full", full.counts);
                 f.putDataset("excitatory", (long) net.excitatorySize());
+                if (otherCounts != null) {
+                    f.putDataset("other_dt", otherDt);
+                    f.putDataset("other_counts", otherCounts);
+                }
             }
             org.hrsnn.export.FilePermissions.asNewFile(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
-        return new Checked(plain.counts, full.counts, steps);
+        return new Checked(plain.counts, full.counts, steps, otherCounts == null ? Double.NaN : otherDt, otherCounts, otherProblem);
     }
 
-    public record Checked(long[] counts, long[] countsFull, int steps) {}
+    /** {@link #CHECK_MS} of the memory task's evaluation input on channel 0, each value held for the protocol's window, one row per step. */
+    private static Stimulus stimulus(NetworkSpec spec, long seed, MemoryProtocol protocol) {
+        int hold = MemoryEvaluation.holdSteps(spec, protocol);
+        int steps = (int) Math.round(CHECK_MS / spec.dt());
+        double[] inputs = MemoryEvaluation.evaluationInputs(seed, protocol);
+        double[][] u = new double[steps][spec.input().channels()];
+        for (int k = 0; k < steps; k++) u[k][0] = inputs[(k / hold) % inputs.length];
+        return new Stimulus(u, 1);
+    }
+
+    /**
+     * @param otherDt      the step of {@code otherCounts} (NaN when there are none)
+     * @param otherProblem why there is no reference at the other step, or null
+     */
+    public record Checked(long[] counts, long[] countsFull, int steps, double otherDt, long[] otherCounts, String otherProblem) {}
 
     /** Per-neuron spike counts. */
     private static final class Counts implements Monitor {

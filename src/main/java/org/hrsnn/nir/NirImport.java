@@ -125,12 +125,17 @@ public final class NirImport {
                         }
                     } else if (s.type().equals("Linear") || s.type().equals("Affine")) {
                         List<String> in = inputsOf(src);
-                        if (in.size() != 1 || !in.get(0).equals(inputName))
-                            throw error(src, "a Linear straight into a population must be fed by the Input alone (analog input); recurrent spikes need a Delay and an LI synaptic current");
                         if (Boolean.FALSE.equals(analog)) throw error(src, "analog input beside spiking input; hrsnn has one input encoding");
+                        Synapses syn;
+                        if (in.size() == 1 && in.get(0).equals(inputName)) {
+                            syn = sparse(weight(src, s, targets, lines), lines, 0, offset, 1);
+                        } else if (in.size() == 1 && g.nodes().get(in.get(0)).type().equals("Delay")) {
+                            syn = delayedInput(src, s, in.get(0), targets, offset);
+                        } else {
+                            throw error(src, "a Linear straight into a population must be fed by the Input alone, or by a Delay of Input taps (analog input);"
+                                    + " recurrent spikes need a Delay and an LI synaptic current");
+                        }
                         analog = true;
-                        double[][] w = weight(src, s, targets, lines);
-                        Synapses syn = sparse(w, lines, 0, offset, 1);
                         if (toE) inE = syn; else inI = syn;
                     } else {
                         throw error(src, "feeds population '" + target + "' but is a " + s.type() + "; hrsnn reads LI synaptic currents and analog Linear input there");
@@ -195,6 +200,61 @@ public final class NirImport {
             if (whole < 1 || Math.abs(steps - whole) > 1e-9 * Math.max(1, steps))
                 throw error(delay, "field 'delay' must be a whole number (>= 1) of time steps dt = " + dt + " ms, got " + d[0] + " ms");
             return new Chain(li, linear, delay, source, whole, weight(linear, lin, targets, sources));
+        }
+
+        /**
+         * Analog input through per-synapse delays: {@code Input -> taps (Linear, one 1 per row) -> delay (Delay of
+         * whole steps, 0 allowed) -> linear -> population}. Each line is one channel delayed by its own steps; a
+         * non-zero weight on a line is one synapse from that channel with that delay.
+         */
+        Synapses delayedInput(String linear, Node lin, String delay, int targets, int targetOffset) throws NirFormatException {
+            List<String> in = inputsOf(delay);
+            if (in.size() != 1) throw error(delay, "must be fed by exactly one Linear of Input taps, has " + in.size() + " inputs");
+            String tapsName = in.get(0);
+            Node taps = g.nodes().get(tapsName);
+            if (!taps.type().equals("Linear") || !inputsOf(tapsName).equals(List.of(inputName)))
+                throw error(tapsName, "feeds Delay '" + delay + "' on the analog input path, so it must be a Linear fed by the Input alone");
+            Value tw = taps.params().get("weight");
+            if (!(tw instanceof Reals tr) || tr.shape().length != 2 || tr.shape()[1] != lines)
+                throw error(tapsName, "field 'weight' must be a real matrix with " + lines + " columns (the Input's channels)");
+            int taps0 = (int) tr.shape()[0];
+            int[] channel = new int[taps0];
+            for (int l = 0; l < taps0; l++) {
+                channel[l] = -1;
+                for (int c = 0; c < lines; c++) {
+                    double x = tr.data()[l * lines + c];
+                    if (x == 0) continue;
+                    if (x != 1 || channel[l] >= 0) throw error(tapsName, "row " + l + " of field 'weight' must select one channel (a single 1, else 0)");
+                    channel[l] = c;
+                }
+                if (channel[l] < 0) throw error(tapsName, "row " + l + " of field 'weight' selects no channel");
+            }
+            double[] d = reals(delay, g.nodes().get(delay), "delay", taps0);
+            int[] steps = new int[taps0];
+            for (int l = 0; l < taps0; l++) {
+                double x = d[l] / dt;
+                steps[l] = (int) Math.round(x);
+                if (steps[l] < 0 || Math.abs(x - steps[l]) > 1e-9 * Math.max(1, x))
+                    throw error(delay, "field 'delay' must be whole numbers (>= 0) of time steps dt = " + dt + " ms, got " + d[l] + " ms at " + l);
+            }
+            double[][] w = weight(linear, lin, targets, taps0);
+            List<int[]> bySource = new ArrayList<>(); // {channel, target, line}
+            for (int l = 0; l < taps0; l++)
+                for (int i = 0; i < targets; i++) if (w[i][l] != 0) bySource.add(new int[] {channel[l], i, l});
+            bySource.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+            int[] rowStart = new int[lines + 1], target = new int[bySource.size()], delays = new int[bySource.size()];
+            double[] weight = new double[bySource.size()];
+            for (int k = 0; k < bySource.size(); k++) {
+                int[] e = bySource.get(k);
+                if (k > 0 && bySource.get(k - 1)[0] == e[0] && bySource.get(k - 1)[1] == e[1])
+                    throw error(linear, "neuron " + e[1] + " has two synapses from channel " + e[0] + "; hrsnn has at most one per channel and neuron");
+                rowStart[e[0] + 1]++;
+                target[k] = targetOffset + e[1];
+                weight[k] = w[e[1]][e[2]];
+                delays[k] = steps[e[2]];
+            }
+            for (int c = 0; c < lines; c++) rowStart[c + 1] += rowStart[c];
+            return new Synapses(lines, 0, targets, targetOffset, rowStart, target, weight, 1, delays);
         }
 
         Synapses synapses(Chain c, int sources, int sourceOffset, int targets, int targetOffset) {

@@ -23,6 +23,11 @@ public final class RidgeClassifier {
         return new RidgeClassifier(m);
     }
 
+    /** The per-class readouts (one-vs-rest), in class order. */
+    public Ridge.Model[] models() {
+        return perClass.clone();
+    }
+
     public int predict(double[] x) {
         int best = 0;
         double top = Double.NEGATIVE_INFINITY;

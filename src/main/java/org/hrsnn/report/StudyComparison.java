@@ -129,6 +129,14 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
 
     /** Writes compare.html and the figures (PNG and SVG) into {@code out}, replacing what is there. */
     public Path write(Path out, String tool) throws IOException {
+        return write(out, tool, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #write(Path, String)}, with supervised baseline records obtained on the studies' task and data
+     * ({@code baselines}) in a table after the final values, and the records left out for other data named.
+     */
+    public Path write(Path out, String tool, List<org.hrsnn.baseline.BaselineRecord> baselines, List<org.hrsnn.baseline.BaselineRecord> leftOut) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         String refused = StudyReport.notReplaceable(target, "compare.html");
         if (refused != null) throw new IOException(refused);
@@ -153,6 +161,18 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
                             Double.isNaN(s.p()) ? "" : String.format(Locale.ROOT, "%.3g", s.p())));
             h.table(List.of("measure", "group", "n", "median", "95% interval", "values", "U vs first", "p vs first"), rows,
                     new boolean[] {true, true, false, false, false, true, false, false});
+            if (!baselines.isEmpty()) {
+                h.h2("Supervised baselines", "baselines");
+                h.p("Results of `hrsnn baseline srnn` on the same task and data as these studies (same data identity), to read beside the groups' "
+                        + "best task values above. S is the mean rate in Hz in both; the HRSNN's readout is a ridge fit, the SRNN is trained end to end.");
+                List<List<String>> b = new ArrayList<>();
+                for (var r : baselines)
+                    b.add(List.of(r.model(), r.metric(), g(r.value()), g(r.rateHz()), g(r.synapticOps()), String.valueOf(r.parameters()),
+                            r.trainSamples() + " (" + g(r.trainFraction()) + ")", g(r.trainSeconds()) + " s"));
+                h.table(List.of("model", "metric", "value", "S (Hz)", "synaptic ops per sample", "trainable parameters", "training samples (fraction)",
+                        "training time"), b, new boolean[] {true, true, false, false, false, false, false, false});
+            }
+            for (var r : leftOut) h.note("Note: a " + r.model() + " baseline on task " + r.task() + " was left out: it was obtained on other data than these studies.");
             h.note("Written " + java.time.Instant.now() + " by " + tool + ".");
             Files.writeString(tmp.resolve("compare.html"), h.end());
             if (Files.exists(target)) StudyReport.deleteTree(target);

@@ -50,17 +50,25 @@ public final class ClassificationEvaluation {
     private ClassificationEvaluation() {}
 
     public static Result evaluate(NetworkSpec design, long seed, LabelledSeries train, LabelledSeries test, Settings s) {
+        return evaluate(design, seed, train, test, s, Progress.NONE);
+    }
+
+    /** As {@link #evaluate(NetworkSpec, long, LabelledSeries, LabelledSeries, Settings)}, telling {@code progress} of every sample simulated. */
+    public static Result evaluate(NetworkSpec design, long seed, LabelledSeries train, LabelledSeries test, Settings s, Progress progress) {
         if (train.channels() != test.channels() || !train.classes().equals(test.classes()))
             throw new IllegalArgumentException("train and test splits differ in channels or classes");
         long t0 = System.nanoTime();
         InputSpec in = design.input();
         InputScaling scaling = InputScaling.of(train.series(), train.channels(), in.encoding() instanceof Encoding.Rate);
-        Network net = trained(design, seed, train, scaling, s);
+        long total = (design.stdp().enabled() ? train.size() : 0) + train.size() + test.size();
+        long[] done = {0};
+        Runnable tick = () -> progress.at(++done[0], total);
+        Network net = trained(design, seed, train, scaling, s, tick);
         NetworkSpec spec = net.spec();
         int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / spec.dt()));
         PopulationRate rate = new PopulationRate(stepsPerValue);
-        double[][] xTrain = features(net, train, scaling, stepsPerValue, s, null);
-        double[][] xTest = features(net, test, scaling, stepsPerValue, s, rate);
+        double[][] xTrain = features(net, train, scaling, stepsPerValue, s, null, tick);
+        double[][] xTest = features(net, test, scaling, stepsPerValue, s, rate, tick);
         int classes = train.classes().size();
         double accuracy = RidgeClassifier.fit(xTrain, train.labels(), classes).accuracy(xTest, test.labels());
         double[] baselines = baselines(train, test, scaling, s.points());
@@ -88,14 +96,31 @@ public final class ClassificationEvaluation {
     }
 
     /**
+     * The network {@link #evaluate} reads out, with the readout it trains on the training split: for export.
+     * The state of a sample is read as in {@link #evaluate}.
+     */
+    public static TaskReadout readout(NetworkSpec design, long seed, LabelledSeries train, Settings s) {
+        InputScaling scaling = InputScaling.of(train.series(), train.channels(), design.input().encoding() instanceof Encoding.Rate);
+        Network net = trained(design, seed, train, scaling, s, () -> {});
+        int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / net.spec().dt()));
+        double[][] x = features(net, train, scaling, stepsPerValue, s, null, () -> {});
+        RidgeClassifier rc = RidgeClassifier.fit(x, train.labels(), train.classes().size());
+        String features = String.format("per sample, run from rest with each input value held for %s ms: the sample's %d equal parts, each ending at "
+                + "step round((k + 1) * steps / %d) - 1, k = 0..%d (steps = values * %d); at each end the %s of every neuron (E then I), kinds in that order; "
+                + "the %d ends concatenated in time order (%d features)", s.stepMs(), s.points(), s.points(), s.points() - 1, stepsPerValue,
+                TaskReadout.kinds(s.states()), s.points(), x[0].length);
+        return TaskReadout.of(net, features, train.classes(), rc.models(), scaling);
+    }
+
+    /**
      * Steps 1-2: the network of {@code design} (with the data's number of input channels) and {@code seed}
      * after STDP on the training split, frozen.
      */
     public static Network trained(NetworkSpec design, long seed, LabelledSeries train, Settings s) {
-        return trained(design, seed, train, InputScaling.of(train.series(), train.channels(), design.input().encoding() instanceof Encoding.Rate), s);
+        return trained(design, seed, train, InputScaling.of(train.series(), train.channels(), design.input().encoding() instanceof Encoding.Rate), s, () -> {});
     }
 
-    private static Network trained(NetworkSpec design, long seed, LabelledSeries train, InputScaling scaling, Settings s) {
+    private static Network trained(NetworkSpec design, long seed, LabelledSeries train, InputScaling scaling, Settings s, Runnable tick) {
         InputSpec in = design.input();
         NetworkSpec spec = design.withInput(new InputSpec(train.channels(), in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
         Network net = Network.instantiate(spec, seed);
@@ -108,13 +133,14 @@ public final class ClassificationEvaluation {
             for (int i : order) {
                 net.reset();
                 net.run(new Stimulus(scaling.apply(train.series().get(i)), stepsPerValue));
+                tick.run();
             }
         }
         net.setPlastic(false);
         return net;
     }
 
-    private static double[][] features(Network net, LabelledSeries d, InputScaling scaling, int stepsPerValue, Settings s, PopulationRate rate) {
+    private static double[][] features(Network net, LabelledSeries d, InputScaling scaling, int stepsPerValue, Settings s, PopulationRate rate, Runnable tick) {
         double[][] x = new double[d.size()][];
         for (int i = 0; i < d.size(); i++) {
             double[][] u = scaling.apply(d.series().get(i));
@@ -128,6 +154,7 @@ public final class ClassificationEvaluation {
             double[] f = new double[rows.length * rows[0].length];
             for (int p = 0; p < rows.length; p++) System.arraycopy(rows[p], 0, f, p * rows[0].length, rows[0].length);
             x[i] = f;
+            tick.run();
         }
         return x;
     }

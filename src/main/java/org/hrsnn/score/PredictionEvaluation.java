@@ -40,17 +40,12 @@ public final class PredictionEvaluation {
 
     public static Result evaluate(NetworkSpec design, long seed, Series series, Settings s) {
         long t0 = System.nanoTime();
-        InputSpec in = design.input();
-        NetworkSpec spec = design.withInput(new InputSpec(1, in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
-        int n = series.u().length;
-        int trainEnd = s.washout() + (int) ((n - s.washout()) * s.trainFraction());
-        if (trainEnd - s.washout() < 10 || n - trainEnd < 10) throw new IllegalArgumentException("series too short: " + n + " steps");
-        double[][] raw = new double[n][1];
-        for (int t = 0; t < n; t++) raw[t][0] = series.u()[t];
-        double[][] values = InputScaling.of(java.util.List.<double[][]>of(java.util.Arrays.copyOf(raw, trainEnd)), 1, in.encoding() instanceof Encoding.Rate).apply(raw);
+        Prepared pr = Prepared.of(design, series, s);
+        NetworkSpec spec = pr.spec();
+        int n = series.u().length, trainEnd = pr.trainEnd(), stepsPerValue = pr.stepsPerValue();
+        double[][] values = pr.values();
         double[] u = new double[n];
         for (int t = 0; t < n; t++) u[t] = values[t][0];
-        int stepsPerValue = Math.max(1, (int) Math.round(s.stepMs() / spec.dt()));
 
         Network net = trained(spec, seed, values, trainEnd, stepsPerValue);
         WindowStates states = new WindowStates(stepsPerValue, s.states());
@@ -78,14 +73,44 @@ public final class PredictionEvaluation {
      * segment, frozen and at rest: the network {@link #evaluate} reads out.
      */
     public static Network trained(NetworkSpec design, long seed, Series series, Settings s) {
-        InputSpec in = design.input();
-        NetworkSpec spec = design.withInput(new InputSpec(1, in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
-        int n = series.u().length;
-        int trainEnd = s.washout() + (int) ((n - s.washout()) * s.trainFraction());
-        double[][] raw = new double[n][1];
-        for (int t = 0; t < n; t++) raw[t][0] = series.u()[t];
-        double[][] values = InputScaling.of(java.util.List.<double[][]>of(java.util.Arrays.copyOf(raw, trainEnd)), 1, in.encoding() instanceof Encoding.Rate).apply(raw);
-        return trained(spec, seed, values, trainEnd, Math.max(1, (int) Math.round(s.stepMs() / spec.dt())));
+        Prepared pr = Prepared.of(design, series, s);
+        return trained(pr.spec(), seed, pr.values(), pr.trainEnd(), pr.stepsPerValue());
+    }
+
+    /**
+     * What every use of a series shares: the design with one input channel, the end of the training segment,
+     * the input scaling fitted on that segment and the scaled values.
+     */
+    private record Prepared(NetworkSpec spec, int trainEnd, InputScaling scaling, double[][] values, int stepsPerValue) {
+        static Prepared of(NetworkSpec design, Series series, Settings s) {
+            InputSpec in = design.input();
+            NetworkSpec spec = design.withInput(new InputSpec(1, in.encoding(), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+            int n = series.u().length;
+            int trainEnd = s.washout() + (int) ((n - s.washout()) * s.trainFraction());
+            if (trainEnd - s.washout() < 10 || n - trainEnd < 10) throw new IllegalArgumentException("series too short: " + n + " steps");
+            double[][] raw = new double[n][1];
+            for (int t = 0; t < n; t++) raw[t][0] = series.u()[t];
+            InputScaling scaling = InputScaling.of(java.util.List.<double[][]>of(java.util.Arrays.copyOf(raw, trainEnd)), 1, in.encoding() instanceof Encoding.Rate);
+            return new Prepared(spec, trainEnd, scaling, scaling.apply(raw), Math.max(1, (int) Math.round(s.stepMs() / spec.dt())));
+        }
+    }
+
+    /**
+     * The network {@link #evaluate} reads out, with the readout it fits on the training segment (after the
+     * washout): for export.
+     */
+    public static TaskReadout readout(NetworkSpec design, long seed, Series series, Settings s) {
+        Prepared pr = Prepared.of(design, series, s);
+        int trainEnd = pr.trainEnd();
+        Network net = trained(pr.spec(), seed, pr.values(), trainEnd, pr.stepsPerValue());
+        WindowStates states = new WindowStates(pr.stepsPerValue(), s.states());
+        net.run(new Stimulus(pr.values(), pr.stepsPerValue()), states);
+        double[][] x = states.rows();
+        Ridge.Model m = new Ridge(java.util.Arrays.copyOfRange(x, s.washout(), trainEnd)).fit(java.util.Arrays.copyOfRange(series.y(), s.washout(), trainEnd));
+        String features = String.format("per time step of the series (each value held for %s ms, the network run from rest over the whole series): "
+                + "the %s of every neuron (E then I), kinds in that order, at the end of the step's window (%d features); the output "
+                + "predicts the target of that step", s.stepMs(), TaskReadout.kinds(s.states()), x[0].length);
+        return TaskReadout.of(net, features, java.util.List.of(series.name()), new Ridge.Model[] {m}, pr.scaling());
     }
 
     private static Network trained(NetworkSpec spec, long seed, double[][] values, int trainEnd, int stepsPerValue) {

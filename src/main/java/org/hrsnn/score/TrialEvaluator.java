@@ -109,6 +109,25 @@ public final class TrialEvaluator {
         }
     }
 
+    /**
+     * For a task with a second stage: {@link #trainedNetwork} with the readout the task stage trains on it,
+     * reading the state kinds of {@code protocol}. The network is the same as {@link #trainedNetwork}'s.
+     */
+    public TaskReadout trainedReadout(NetworkSpec spec, long seed, MemoryProtocol protocol) throws IOException {
+        switch (task.kind()) {
+            case CLASSIFICATION -> {
+                var c = ClassificationEvaluation.Settings.DEFAULT;
+                return ClassificationEvaluation.readout(spec, seed, data().train(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()));
+            }
+            case PREDICTION -> {
+                Series series = series(task.name(), seed, horizon, data().series());
+                var p = settingsFor(series);
+                return PredictionEvaluation.readout(spec, seed, series, new PredictionEvaluation.Settings(p.stepMs(), protocol.states(), p.washout(), p.trainFraction(), p.taps()));
+            }
+            default -> throw new IllegalStateException("the memory task has no task readout");
+        }
+    }
+
     /** Stage 2 for the evaluator's task, reading the default protocol's state kinds. */
     public TaskScore task(NetworkSpec spec, long seed) throws IOException {
         return task(spec, seed, MemoryProtocol.DEFAULT);
@@ -125,13 +144,18 @@ public final class TrialEvaluator {
      * tasks take 1 only.
      */
     public TaskScore task(NetworkSpec spec, long seed, MemoryProtocol protocol, double trainFraction) throws IOException {
+        return task(spec, seed, protocol, trainFraction, Progress.NONE);
+    }
+
+    /** As {@link #task(NetworkSpec, long, MemoryProtocol, double)}, telling {@code progress} of each sample a classification simulates. */
+    public TaskScore task(NetworkSpec spec, long seed, MemoryProtocol protocol, double trainFraction, Progress progress) throws IOException {
         Tasks.Data d = data();
         if (trainFraction != 1 && task.kind() != Tasks.Kind.CLASSIFICATION)
             throw new IllegalArgumentException("--train-fraction is for classification tasks, got --task " + task.name());
         switch (task.kind()) {
             case CLASSIFICATION -> {
                 var c = ClassificationEvaluation.Settings.DEFAULT;
-                var r = ClassificationEvaluation.evaluate(spec, seed, org.hrsnn.task.Subsets.stratified(d.train(), trainFraction), d.test(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()));
+                var r = ClassificationEvaluation.evaluate(spec, seed, org.hrsnn.task.Subsets.stratified(d.train(), trainFraction), d.test(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()), progress);
                 return new TaskScore(task.metric(), r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             case PREDICTION -> {

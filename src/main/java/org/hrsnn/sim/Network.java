@@ -583,12 +583,16 @@ public final class Network implements NetworkView {
         return new NetworkArrays(n, nE, dt, tauMembrane.clone(), threshold.clone(), reset.clone(), rest.clone(), bias.clone(),
                 refractoryMs.clone(), beta.clone(), tauAdaptation.clone(), tauExc, tauInh, tauIn,
                 synapses(ee, nE, 0), synapses(ei, nI, nE), synapses(ie, nE, 0), synapses(ii, nI, nE),
-                synapses(inE, nE, 0), synapses(inI, nI, nE));
+                synapses(inE, nE, 0, delayE), synapses(inI, nI, nE, delayI));
     }
 
     private static NetworkArrays.Synapses synapses(Projection p, int targets, int targetOffset) {
+        return synapses(p, targets, targetOffset, null);
+    }
+
+    private static NetworkArrays.Synapses synapses(Projection p, int targets, int targetOffset, int[] delays) {
         return new NetworkArrays.Synapses(p.sources, p.sourceOffset, targets, targetOffset, p.rowStart.clone(), p.target.clone(),
-                p.weightsCopy(), p.delay);
+                p.weightsCopy(), p.delay, delays == null ? null : delays.clone());
     }
 
     /**
@@ -596,6 +600,43 @@ public final class Network implements NetworkView {
      * weights and everything else: the network that a model without those features (such as its NIR
      * export) describes, for comparisons with such models.
      */
+    /**
+     * Takes the weights of {@code a} (a trained network of the same design and seed built at another time step,
+     * {@link #arrays()}), so that this network is the same graph discretised at this network's step: for the
+     * NIR check at another dt. Per-synapse input delays are converted to this step, rounding half to even as
+     * numpy does. Refuses arrays of another structure, and delays that are not whole steps here.
+     */
+    public void adoptWeights(NetworkArrays a) {
+        if (a.size() != n || a.excitatory() != nE) throw new IllegalArgumentException("another network: " + a.size() + " neurons against " + n);
+        if (!Arrays.equals(a.tauMembrane(), tauMembrane) || !Arrays.equals(a.threshold(), threshold) || !Arrays.equals(a.rest(), rest)
+                || !Arrays.equals(a.bias(), bias) || !Arrays.equals(a.reset(), reset))
+            throw new IllegalArgumentException("another network: its neuron parameters differ");
+        adopt(ee, a.ee(), a.dt(), null);
+        adopt(ei, a.ei(), a.dt(), null);
+        adopt(ie, a.ie(), a.dt(), null);
+        adopt(ii, a.ii(), a.dt(), null);
+        adopt(inE, a.inE(), a.dt(), delayE);
+        adopt(inI, a.inI(), a.dt(), delayI);
+    }
+
+    private void adopt(Projection p, NetworkArrays.Synapses s, double fromDt, int[] delays) {
+        if (!Arrays.equals(p.rowStart, s.rowStart()) || !Arrays.equals(p.target, s.target()))
+            throw new IllegalArgumentException("another network: its synapses differ");
+        System.arraycopy(s.weight(), 0, p.weight, 0, p.weight.length);
+        if (s.delays() != null) {
+            if (delays == null) throw new IllegalArgumentException("per-synapse input delays in the arrays, none in this network");
+            int longest = analogHistory.length - 1;
+            for (int k = 0; k < delays.length; k++) {
+                delays[k] = (int) Math.rint(s.delays()[k] * fromDt / dt);
+                if (delays[k] > longest) throw new IllegalArgumentException("an input delay beyond this network's longest");
+            }
+        } else if (p.size() > 0 && !(encoding instanceof Encoding.Analog && (p == inE || p == inI))) {
+            double steps = s.delaySteps() * fromDt / dt;
+            if (Math.abs(steps - p.delay) > 1e-9 * Math.max(1, steps))
+                throw new IllegalArgumentException(String.format("a delay of %s ms is not %d whole steps of %s ms", s.delaySteps() * fromDt, p.delay, dt));
+        }
+    }
+
     public void removeRefractoryAdaptationAndNoise() {
         Arrays.fill(refractorySteps, 0);
         Arrays.fill(refractoryLeft, 0);

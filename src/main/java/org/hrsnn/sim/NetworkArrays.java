@@ -24,10 +24,26 @@ public record NetworkArrays(int size, int excitatory, double dt,
      * Synapses from {@code sources} sources (ids from {@code sourceOffset}) to {@code targets} neurons (ids
      * from {@code targetOffset}), as compressed rows by source: source j's targets are
      * {@code target[rowStart[j]] .. target[rowStart[j+1]-1]} (absolute neuron ids, increasing), with signed
-     * {@code weight}s (mV). All share one delay of {@code delaySteps} time steps.
+     * {@code weight}s (mV). All share one delay of {@code delaySteps} time steps, unless {@code delays} gives
+     * each synapse its own (whole steps, aligned with {@code target}; analog input with per-synapse delays).
      */
     public record Synapses(int sources, int sourceOffset, int targets, int targetOffset, int[] rowStart, int[] target,
-                           double[] weight, int delaySteps) {
+                           double[] weight, int delaySteps, int[] delays) {
+        /** Synapses sharing one delay. */
+        public Synapses(int sources, int sourceOffset, int targets, int targetOffset, int[] rowStart, int[] target, double[] weight, int delaySteps) {
+            this(sources, sourceOffset, targets, targetOffset, rowStart, target, weight, delaySteps, null);
+        }
+
+        public Synapses {
+            if (delays != null && delays.length != target.length)
+                throw new IllegalArgumentException(delays.length + " per-synapse delays for " + target.length + " synapses");
+        }
+
+        /** The delay of synapse {@code s}, in steps. */
+        public int delayOf(int s) {
+            return delays == null ? delaySteps : delays[s];
+        }
+
         /** The weights as a dense targets x sources matrix (row i: onto neuron targetOffset + i). */
         public double[][] dense() {
             double[][] w = new double[targets][sources];

@@ -1,9 +1,9 @@
 package org.hrsnn.study;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 import org.hrsnn.random.Seeds;
+import org.hrsnn.stats.Medians;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +21,7 @@ public final class Comparison {
     private Comparison() {}
 
     /** The bootstrap resamples behind each interval. */
-    public static final int RESAMPLES = 10_000;
+    public static final int RESAMPLES = Medians.RESAMPLES;
 
     /** A group's summary: its values (one per study), median, bootstrap 95% interval, and the test against the first group. */
     public record Summary(String group, double[] values, double median, double low, double high, double u, double p) {}
@@ -32,7 +32,7 @@ public final class Comparison {
         double[] first = null;
         for (var e : groups.entrySet()) {
             double[] v = Arrays.stream(e.getValue()).filter(Double::isFinite).sorted().toArray();
-            double[] ci = v.length == 0 ? new double[] {Double.NaN, Double.NaN} : bootstrapMedian(v, Seeds.rng(seed, "compare." + e.getKey()));
+            double[] ci = v.length == 0 ? new double[] {Double.NaN, Double.NaN} : Medians.bootstrapInterval(v, Seeds.rng(seed, "compare." + e.getKey()));
             double u = Double.NaN, p = Double.NaN;
             if (first == null) first = v;
             else if (first.length > 0 && v.length > 0) {
@@ -40,27 +40,9 @@ public final class Comparison {
                 u = r.getStatistic();
                 p = r.getPValue();
             }
-            out.add(new Summary(e.getKey(), v, v.length == 0 ? Double.NaN : median(v), ci[0], ci[1], u, p));
+            out.add(new Summary(e.getKey(), v, v.length == 0 ? Double.NaN : Medians.median(v), ci[0], ci[1], u, p));
         }
         return out;
-    }
-
-    static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** Percentile bootstrap 95% interval of the median. */
-    static double[] bootstrapMedian(double[] v, UniformRandomProvider rng) {
-        double[] medians = new double[RESAMPLES];
-        double[] s = new double[v.length];
-        for (int b = 0; b < RESAMPLES; b++) {
-            for (int i = 0; i < v.length; i++) s[i] = v[rng.nextInt(v.length)];
-            Arrays.sort(s);
-            medians[b] = median(s);
-        }
-        Arrays.sort(medians);
-        return new double[] {medians[(int) Math.floor(0.025 * (RESAMPLES - 1))], medians[(int) Math.ceil(0.975 * (RESAMPLES - 1))]};
     }
 
     /** The numbers compared, taken from one study's finished trials. */

@@ -44,4 +44,49 @@ class EvaluateCommandTest {
         assertTrue(r.err().contains("--train-fraction is for classification tasks"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    @Test
+    void seedsParseListsAndRangesAndRefuseTheRest() {
+        assertEquals(java.util.List.of(1L, 2L, 3L, 7L), SeedSweep.parse("1-3,7,2"));
+        assertEquals(java.util.List.of(-2L, -1L, 0L), SeedSweep.parse("-2--0"));
+        assertThrows(Main.BadInputException.class, () -> SeedSweep.parse("3-1"));
+        assertThrows(Main.BadInputException.class, () -> SeedSweep.parse("1,x"));
+        assertThrows(Main.BadInputException.class, () -> SeedSweep.parse("1-5000"));
+        Run r = hrsnn("evaluate", "--seed", "1", "--seeds", "1-2");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("--seed and --seeds cannot be given together"), r.err());
+    }
+
+    @Test
+    void eachSeedOfASweepIsTheSingleSeedEvaluationAndTheSummaryCountsThem() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var o = mapper.readTree(stdout("evaluate", "--task", "narma10", "--seeds", "3,4", "--json"));
+        assertEquals(2, o.get("seeds").size());
+        int wins = 0;
+        for (int i = 0; i < 2; i++) {
+            var row = o.get("seeds").get(i);
+            var single = mapper.readTree(stdout("evaluate", "--task", "narma10", "--seed", String.valueOf(3 + i), "--json"));
+            for (String f : new String[] {"memoryCapacity", "nrmse", "baselineNrmse", "strongBaselineNrmse"})
+                assertEquals(single.get(f).asDouble(), row.get(f).asDouble(), 0, f + " at seed " + (3 + i));
+            if (row.get("nrmse").asDouble() < row.get("baselineNrmse").asDouble()) wins++;
+        }
+        var versus = o.get("summary").get("versus raw input, last 10 (NRMSE)");
+        assertEquals(wins, versus.get("wins").asInt());
+        assertEquals(2, versus.get("wins").asInt() + versus.get("ties").asInt() + versus.get("losses").asInt());
+    }
+
+    /** What a command prints on standard output (evaluate prints there, not on picocli's writer); it must exit 0. */
+    private static String stdout(String... args) {
+        java.io.PrintStream saved = System.out;
+        var buffer = new java.io.ByteArrayOutputStream();
+        Run r;
+        try {
+            System.setOut(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = hrsnn(args);
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(0, r.code(), r.err());
+        return buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

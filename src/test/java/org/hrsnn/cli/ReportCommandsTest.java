@@ -82,6 +82,12 @@ class ReportCommandsTest {
         assertTrue(r.out().contains("left out: the SRNN x baseline was obtained on other data (task japanese-vowels)"), r.out());
         JsonNode j = JSON.readTree(study("compare", "a1", "a2", "b1", "b2", "--format", "json", "--baseline", same.toString()).out());
         assertEquals("SRNN x", j.path("baselines").get(0).path("model").asText());
+        Path page = root.resolve("cmp");
+        InProcess.Run html = study("compare", "a1", "a2", "b1", "b2", "--baseline", same.toString(), "--baseline", other.toString(), "--out", page.toString());
+        assertEquals(0, html.code(), html.err());
+        String text = Files.readString(page.resolve("compare.html"));
+        assertTrue(text.contains("Supervised baselines") && text.contains("SRNN x") && text.contains("4.5"), "the page lists the baseline");
+        assertTrue(text.contains("on task japanese-vowels was left out"), "the page names the record left out");
         InProcess.Run bad = study("compare", "a1", "b1", "--baseline", root.resolve("none.json").toString());
         assertEquals(Main.BAD_INPUT, bad.code());
         assertTrue(bad.err().contains("none.json: no such file"), bad.err());

@@ -40,12 +40,18 @@ class NirCheckScriptTest {
         return null;
     }
 
-    @Test
-    void numpySimulationOfTheFileAgreesWithHrsnn() throws Exception {
-        String py = python();
+    /** The check script, or the test skipped with a message saying what is missing. */
+    static Path script(String py) {
         Assumptions.assumeTrue(py != null, "skipped: no python3 with h5py and numpy (Debian: apt-get install python3-h5py) for bench/nir_check.py");
         Path script = Path.of("bench/nir_check.py").toAbsolutePath();
         Assumptions.assumeTrue(Files.exists(script), "skipped: bench/nir_check.py not found from " + Path.of("").toAbsolutePath());
+        return script;
+    }
+
+    @Test
+    void numpySimulationOfTheFileAgreesWithHrsnn() throws Exception {
+        String py = python();
+        Path script = script(py);
         NetworkSpec spec = NirRoundTripTest.small(ReferenceNetworks.heterogeneousExample(), 80, 20).withNoise(new Noise.Gaussian(1), new Noise.Gaussian(1));
         MemoryProtocol p = new MemoryProtocol(100, 10, 200, 0.65, 5, 10, MemoryProtocol.DEFAULT.states(), 0);
         var r = NirExports.export(spec, 5, new TrialEvaluator("memory-capacity"), p, Map.of());
@@ -75,5 +81,31 @@ class NirCheckScriptTest {
         assertTrue(bad.waitFor(300, TimeUnit.SECONDS));
         assertEquals(1, bad.exitValue(), badOut);
         assertTrue(badOut.contains("agreement: FAIL"), badOut);
+    }
+
+    @Test
+    void withPerSynapseInputDelaysTheGraphAgreesNeuronForNeuronAtBothSteps() throws Exception {
+        String py = python();
+        Path script = script(py);
+        // Built at 0.25 ms (the shipped template's step), so the graph is checked at that step and at 0.1 ms.
+        NetworkSpec base = NirRoundTripTest.small(ReferenceNetworks.heterogeneousExample(), 80, 20).withDt(0.25);
+        var in = base.input();
+        NetworkSpec spec = base.withInput(new org.hrsnn.model.InputSpec(1, new org.hrsnn.model.Encoding.Analog(30), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+        MemoryProtocol p = new MemoryProtocol(100, 10, 200, 0.65, 5, 10, MemoryProtocol.DEFAULT.states(), 0);
+        var r = NirExports.export(spec, 5, new TrialEvaluator("memory-capacity"), p, Map.of());
+        assertTrue(r.exported().graph().nodes().containsKey("input_delay"));
+        Path nir = dir.resolve("delayed.nir"), check = dir.resolve("delayed.check.h5");
+        NirFile.write(nir, r.exported().graph());
+        var c = NirExports.writeCheckData(check, r.network(), 5, p, NirExports.OTHER_DT);
+        assertNotNull(c.otherCounts(), c.otherProblem());
+        assertTrue(java.util.Arrays.stream(c.otherCounts()).sum() > 1000, "a network that hardly spikes checks little");
+
+        Process pr = new ProcessBuilder(py, script.toString(), nir.toString(), check.toString(), "--dt", "0.1").redirectErrorStream(true).start();
+        String out = new String(pr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(pr.waitFor(300, TimeUnit.SECONDS), "the check did not finish");
+        assertEquals(0, pr.exitValue(), out);
+        // Both steps are checked against hrsnn at that step, each neuron for neuron.
+        assertEquals(2, out.split("same step: needs", -1).length - 1, out);
+        assertTrue(out.contains("agreement: OK"), out);
     }
 }

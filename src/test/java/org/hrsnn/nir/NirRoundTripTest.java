@@ -41,6 +41,27 @@ class NirRoundTripTest {
     }
 
     @Test
+    void analogInputWithPerSynapseDelaysRoundTripsExactly() throws Exception {
+        NetworkSpec base = small(ReferenceNetworks.heterogeneousExample(), 60, 15);
+        InputSpec in = base.input();
+        NetworkSpec spec = base.withInput(new InputSpec(3, new Encoding.Analog(12), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+        roundTrip(spec, 5);
+    }
+
+    @Test
+    void withATaskTheTrainedReadoutIsWrittenAsMetadataAndReadBack() throws Exception {
+        NetworkSpec spec = small(ReferenceNetworks.heterogeneousExample(), 60, 15);
+        var r = NirExports.export(spec, 2, new org.hrsnn.score.TrialEvaluator("narma10"), MemoryProtocol.DEFAULT, Map.of());
+        var meta = r.exported().graph().metadata();
+        NirGraph.Reals w = (NirGraph.Reals) meta.get("readout_weight");
+        assertArrayEquals(new int[] {1, 75}, w.shape()); // one output, the voltage of each of the 75 neurons
+        assertTrue(r.exported().warnings().stream().anyMatch(x -> x.contains("readout")));
+        Path f = dir.resolve("task.nir");
+        NirFile.write(f, r.exported().graph());
+        assertEquals(meta, NirFile.read(f).metadata());
+    }
+
+    @Test
     void spikingInputWithPlasticInputSynapsesRoundTripsExactly() throws Exception {
         NetworkSpec base = small(ReferenceNetworks.heterogeneousExample(), 50, 12);
         InputSpec in = new InputSpec(2, new Encoding.Delta(0.1), new Pathway(0.4, Distribution.uniform(0, 3), 7, 0.3),
@@ -85,6 +106,13 @@ class NirRoundTripTest {
             assertEquals(ds.length, dt.length, p);
             for (int i = 0; i < ds.length; i++) assertArrayEquals(ds[i], dt[i], p + " row " + i);
             if (s.size() > 0 && !(imp.analogInput() && p.startsWith("in"))) assertEquals(s.delaySteps(), t.delaySteps(), p + " delay");
+            if (s.delays() != null) { // per-synapse input delays: the same synapses in the same order, each with its delay
+                assertArrayEquals(s.rowStart(), t.rowStart(), p);
+                assertArrayEquals(s.target(), t.target(), p);
+                assertArrayEquals(s.weight(), t.weight(), p);
+                assertArrayEquals(s.delays(), t.delays(), p + " delays");
+                assertTrue(java.util.Arrays.stream(s.delays()).distinct().count() > 5, "the delays vary");
+            }
         }
         assertEquals(net.spec().input().lines(), imp.inputLines());
         assertEquals(net.spec().input().encoding() instanceof Encoding.Analog, imp.analogInput());

@@ -17,8 +17,14 @@ class ClassificationEvaluationTest {
     void basicMotionsIsLearnedWellAboveChanceAndReproducibly() throws Exception {
         LabelledSeries train = read("BasicMotions_TRAIN"), test = read("BasicMotions_TEST");
         var a = ClassificationEvaluation.evaluate(ReferenceNetworks.heterogeneousExample(), 1, train, test, ClassificationEvaluation.Settings.DEFAULT);
-        var b = ClassificationEvaluation.evaluate(ReferenceNetworks.heterogeneousExample(), 1, train, test, ClassificationEvaluation.Settings.DEFAULT);
+        java.util.List<long[]> told = new java.util.ArrayList<>();
+        var b = ClassificationEvaluation.evaluate(ReferenceNetworks.heterogeneousExample(), 1, train, test, ClassificationEvaluation.Settings.DEFAULT,
+                (done, total) -> told.add(new long[] {done, total}));
         assertEquals(a.accuracy(), b.accuracy(), 0.0);
+        // Progress counts every sample simulated: the STDP pass over the training split, then its features, then the test's.
+        long expected = (ReferenceNetworks.heterogeneousExample().stdp().enabled() ? train.size() : 0) + train.size() + test.size();
+        assertEquals(expected, told.size());
+        for (int i = 0; i < told.size(); i++) assertArrayEquals(new long[] {i + 1, expected}, told.get(i));
         assertEquals(a.activity(), b.activity());
         // 4 balanced classes, 40 test samples: chance is 0.25; 0.5 has a binomial tail probability below 1e-3.
         assertTrue(a.accuracy() >= 0.5, "network accuracy " + a.accuracy());
