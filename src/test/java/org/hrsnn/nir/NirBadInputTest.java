@@ -54,14 +54,15 @@ class NirBadInputTest {
     }
 
     @Test
-    void perSynapseInputDelaysAreWarnedAbout() {
+    void perSynapseInputDelaysAreExpressedNotWarnedAbout() {
         NetworkSpec plain = plain();
         var in = plain.input();
         NetworkSpec delayed = plain.withInput(new org.hrsnn.model.InputSpec(in.channels(), new org.hrsnn.model.Encoding.Analog(20),
                 in.toExcitatory(), in.toInhibitory(), in.randomSign()));
-        String w = String.join("\n", warnings(delayed));
-        assertTrue(w.contains("per-synapse input delays (uniform on [0, 20.0] ms)"), w);
-        assertFalse(String.join("\n", warnings(plain)).contains("input delays"));
+        assertFalse(String.join("\n", warnings(delayed)).contains("delay"), String.join("\n", warnings(delayed)));
+        NirGraph g = NirExport.graph(Network.instantiate(delayed, 1).arrays(), delayed, 1, Map.of()).graph();
+        assertEquals("Delay", g.nodes().get("input_delay").type());
+        assertFalse(NirExport.graph(Network.instantiate(plain, 1).arrays(), plain, 1, Map.of()).graph().nodes().containsKey("input_delay"));
     }
 
     @Test
