@@ -1,14 +1,18 @@
 #!/usr/bin/python3
 """Peer optimisers on hrsnn's reference problems, for docs/performance.md (run by hand).
 
-- Optuna's TPE sampler (seeded), with its default settings.
+- Optuna's TPE sampler (seeded): `tpe` with its default settings (independent per dimension), `tpe-mv`
+  with multivariate=True (a joint Parzen estimator over all dimensions).
+- `random`: uniform random search (NumPy, seeded).
 - A plain BO loop on scikit-learn's GaussianProcessRegressor: Matern(nu=2.5) with one length scale per
   dimension times a constant, plus a white-noise kernel, normalize_y, 3 optimizer restarts; 1 + D Sobol
   initial points; EI maximised over 2,000 random candidates, the best 5 polished with L-BFGS-B.
 
-Same functions, bounds, budgets and regret definition as `hrsnn bench optimizer` (simple regret of the
-best observed point, log10 with a floor of 1e-12).
-Usage: /usr/bin/python3 bench/peers_optimizer.py [tpe|skgp] [seeds] [problems...]
+Same functions, bounds, budgets and regret definition as `hrsnn bench optimizer`: simple regret, log10
+with a floor of 1e-12, of the best observed point (these methods recommend the lowest observation; on the
+noisy problem hrsnn's GP-BO recommends its lowest posterior mean instead, and prints the lowest
+observation's regret beside it).
+Usage: /usr/bin/python3 bench/peers_optimizer.py [tpe|tpe-mv|skgp|random] [seeds] [problems...]
 """
 import math
 import sys
@@ -51,6 +55,36 @@ def levy(x):
     return float(s + (w[-1] - 1) ** 2 * (1 + np.sin(2 * np.pi * w[-1]) ** 2))
 
 
+def zakharov(x):
+    x = np.asarray(x)
+    s2 = float(np.sum(0.5 * np.arange(1, len(x) + 1) * x))
+    return float(np.sum(x ** 2)) + s2 ** 2 + s2 ** 4
+
+
+def dixon_price(x):
+    x = np.asarray(x)
+    i = np.arange(2, len(x) + 1)
+    return float((x[0] - 1) ** 2 + np.sum(i * (2 * x[1:] ** 2 - x[:-1]) ** 2))
+
+
+def trid(x):
+    x = np.asarray(x)
+    return float(np.sum((x - 1) ** 2) - np.sum(x[1:] * x[:-1]))
+
+
+def shifted_sphere(d):
+    # the same centre as ReferenceProblem.shiftedSphere: 0.15 + 0.7 * frac(i * golden ratio conjugate)
+    c = np.array([0.15 + 0.7 * ((i * 0.618033988749895) % 1.0) for i in range(d)])
+    return lambda x: float(np.sum((np.asarray(x) - c) ** 2))
+
+
+def embedded(name, dim):
+    """Problem `name` with inputs it ignores up to `dim` in all, on [0, 1] (as ReferenceProblem.embedded)."""
+    f, lo, hi, fmin, noise = PROBLEMS[name]
+    d0 = len(lo)
+    return (lambda x: f(list(x)[:d0]), list(lo) + [0] * (dim - d0), list(hi) + [1] * (dim - d0), fmin, noise)
+
+
 PROBLEMS = {
     "branin": (branin, [-5, 0], [10, 15], 0.39788735772973816, 0.0),
     "hartmann6": (hartmann6, [0] * 6, [1] * 6, -3.32236801141551, 0.0),
@@ -58,10 +92,33 @@ PROBLEMS = {
     "rosenbrock4": (rosenbrock, [-5] * 4, [10] * 4, 0.0, 0.0),
     "levy10": (levy, [-10] * 10, [10] * 10, 0.0, 0.0),
     "hartmann6-noisy": (hartmann6, [0] * 6, [1] * 6, -3.32236801141551, 0.1),
+    "zakharov6": (zakharov, [-5] * 6, [10] * 6, 0.0, 0.0),
+    "dixonprice6": (dixon_price, [-10] * 6, [10] * 6, 0.0, 0.0),
+    "trid6": (trid, [-36] * 6, [36] * 6, -6 * 10 * 5 / 6, 0.0),
+    "sphere8-shifted": (shifted_sphere(8), [0] * 8, [1] * 8, 0.0, 0.0),
 }
+PROBLEMS["hartmann6-in-30"] = embedded("hartmann6", 30)
 
 
-def run_tpe(name, seed, budget):
+def run_random(name, seed, budget):
+    f, lo, hi, fmin, noise = PROBLEMS[name]
+    lo, hi = np.array(lo, float), np.array(hi, float)
+    rng = np.random.default_rng(seed)
+    best_obs, best_true, regrets = math.inf, math.nan, []
+    for _ in range(budget):
+        truth = f(lo + rng.random(len(lo)) * (hi - lo))
+        obs = truth + noise * rng.standard_normal() if noise else truth
+        if obs < best_obs:
+            best_obs, best_true = obs, truth
+        regrets.append(max(best_true - fmin, 0))
+    return regrets
+
+
+def run_tpe_mv(name, seed, budget):
+    return run_tpe(name, seed, budget, multivariate=True)
+
+
+def run_tpe(name, seed, budget, multivariate=False):
     import optuna
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     f, lo, hi, fmin, noise = PROBLEMS[name]
@@ -78,7 +135,7 @@ def run_tpe(name, seed, budget):
         regrets.append(max(best_true - fmin, 0))
         return obs
 
-    study = optuna.create_study(sampler=optuna.samplers.TPESampler(seed=seed))
+    study = optuna.create_study(sampler=optuna.samplers.TPESampler(seed=seed, multivariate=multivariate))
     study.optimize(objective, n_trials=budget)
     return regrets
 
@@ -134,7 +191,13 @@ def main():
     method = sys.argv[1] if len(sys.argv) > 1 else "tpe"
     seeds = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     names = sys.argv[3:] or list(PROBLEMS)
-    run = run_tpe if method == "tpe" else run_skgp
+    runs = {"tpe": run_tpe, "tpe-mv": run_tpe_mv, "skgp": run_skgp, "random": run_random}
+    if method not in runs:
+        sys.exit(f"method must be one of {', '.join(runs)}, got {method!r}")
+    unknown = [n for n in names if n not in PROBLEMS]
+    if unknown:
+        sys.exit(f"unknown problem(s) {', '.join(unknown)}; known: {', '.join(PROBLEMS)}")
+    run = runs[method]
     print(f"log10 simple regret (floor 1e-12) over {seeds} seeds: median [25%, 75%]")
     for name in names:
         t0 = time.perf_counter()
@@ -144,7 +207,7 @@ def main():
             for b in at:
                 at[b].append(math.log10(max(r[b - 1], 1e-12)))
         cols = "  ".join(f"after {b}: {np.median(v):6.2f} [{np.percentile(v, 25):6.2f}, {np.percentile(v, 75):6.2f}]" for b, v in at.items())
-        print(f"{name:16s} {method:6s} {cols}  wall {(time.perf_counter() - t0) / seeds:.2f} s/run", flush=True)
+        print(f"{name:16s} {method:7s} {cols}  wall {(time.perf_counter() - t0) / seeds:.2f} s/run", flush=True)
 
 
 if __name__ == "__main__":

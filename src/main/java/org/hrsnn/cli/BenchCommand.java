@@ -121,6 +121,11 @@ final class BenchCommand {
         @Option(names = "--budgets", split = ",", defaultValue = "50,100", description = "Budgets to report (default: ${DEFAULT-VALUE}).")
         int[] budgets;
 
+        @Option(names = "--pareto", split = ",", paramLabel = "P",
+                description = "Two-objective problems (zdt1-D, zdt2-D) to run ParEGO, NSGA-II (Jenetics) and random search on, "
+                        + "reported as hypervolume gaps, instead of the single-objective problems.")
+        java.util.List<String> pareto;
+
         @Option(names = "--timing-proposals", defaultValue = "5",
                 description = "Proposals timed after the first at each observation count (default: ${DEFAULT-VALUE}).")
         int warm;
@@ -134,6 +139,19 @@ final class BenchCommand {
             if (warm < 0) throw new Main.BadInputException("--timing-proposals must be >= 0, got " + warm);
             if (seeds < 1) throw new Main.BadInputException("--seeds must be >= 1, got " + seeds);
             for (int b : budgets) if (b < 1) throw new Main.BadInputException("--budgets must be >= 1, got " + b);
+            if (pareto != null) {
+                var two = new java.util.ArrayList<org.hrsnn.opt.moo.BiObjectiveProblem>();
+                for (String name : pareto) {
+                    try {
+                        two.add(org.hrsnn.opt.moo.BiObjectiveProblem.named(name.trim()));
+                    } catch (IllegalArgumentException e) {
+                        throw new Main.BadInputException("--pareto: " + e.getMessage());
+                    }
+                }
+                System.out.printf("hrsnn %s, Java %s, %d cores%n", Main.version(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+                org.hrsnn.bench.OptimizerBenchmark.runPareto(two, seeds, budgets, System.out);
+                return 0;
+            }
             var ps = new java.util.ArrayList<org.hrsnn.opt.ReferenceProblem>();
             for (String name : problems) {
                 try {
@@ -143,8 +161,8 @@ final class BenchCommand {
                 }
             }
             for (String m : methods)
-                if (!m.matches("gp|gp-reflect|gp-local|sobol|random|gp:\\d{1,4}"))
-                    throw new Main.BadInputException("--methods: unknown method " + m + "; known: gp, gp-reflect (mutation reflected off the cube's faces), gp-local (proposals within 0.2 of the best point), sobol, random, gp:K (K initial points)");
+                if (!m.matches("gp|gp-reflect|gp-local|gp-noise|sobol|random|gp:\\d{1,4}"))
+                    throw new Main.BadInputException("--methods: unknown method " + m + "; known: gp, gp-reflect (mutation reflected off the cube's faces), gp-local (proposals within 0.2 of the best point), gp-noise (with noise: posterior-mean incumbent and augmented EI), sobol, random, gp:K (K initial points)");
             System.out.printf("hrsnn %s, Java %s, %d cores%n", Main.version(), System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
             org.hrsnn.bench.OptimizerBenchmark.run(ps, seeds, budgets, methods, System.out);

@@ -8,6 +8,7 @@ import org.hrsnn.score.MemoryProtocol;
 import org.hrsnn.score.Tasks;
 import org.hrsnn.study.Objective;
 import org.hrsnn.study.Ranking;
+import org.hrsnn.study.Replicates;
 import org.hrsnn.study.SearchSpaceFiles;
 import org.hrsnn.study.StorageUrl;
 import org.hrsnn.study.Study;
@@ -35,7 +36,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "study", mixinStandardHelpOptions = true, description = "Hyper-parameter studies: create, run, resume, inspect, export.",
         subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class, StudyCommand.ListStudies.class, StudyCommand.Copy.class, CompareCommand.class,
-                StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Export.class, ReportCommand.class})
+                StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Replicate.class, StudyCommand.Export.class, ReportCommand.class})
 final class StudyCommand {
     static final String PROTOCOL_FIELDS = "trainingInputs, washout, inputs, trainFraction, delays, holdMs, states (e.g. voltage+counts), mcFloor, minRate";
     static final String STUDY_NAME = "The study (its folder under --root).";
@@ -147,7 +148,7 @@ final class StudyCommand {
         @Option(names = "--train", paramLabel = "FILE", description = "For --task uea: the training split (.ts, or .ts.gz).") Path train;
         @Option(names = "--test", paramLabel = "FILE", description = "For --task uea: the test split (.ts, or .ts.gz).") Path test;
         @Option(names = "--data", paramLabel = "FILE", description = "For --task fsdd: the FSDD archive (fsdd-recordings.tar.gz).") Path data;
-        @Option(names = "--objective", description = "e, e-then-task, task or mc (default: e for memory-capacity, else e-then-task).") String objective;
+        @Option(names = "--objective", description = "e, e-then-task, task, mc or pareto (E and the task metric as two objectives; default: e for memory-capacity, else e-then-task).") String objective;
         @Option(names = "--seed", defaultValue = "1", description = "Study seed (default: ${DEFAULT-VALUE}).") long seed;
         @Option(names = "--trials", defaultValue = "30", description = "Budget of finished trials (default: ${DEFAULT-VALUE}).") int trials;
         @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: min(1 + dimension, 11, max(5, trials / 2))).") int initial;
@@ -520,6 +521,7 @@ final class StudyCommand {
             StudyOutput.Format f = format();
             Study s = open(url(), name);
             List<Trial> all = s.trials();
+            List<Replicates.Replicate> reps = replicates(s);
             List<Ranked> rankings = List.of(
                     new Ranked("by E, then task", "byE", "by E", Ranking.byE(all).stream().limit(top).toList()),
                     new Ranked("by task metric", "byTask", "by task", Ranking.byTask(all).stream().limit(top).toList()),
@@ -529,14 +531,34 @@ final class StudyCommand {
                 case TABLE -> {
                     for (Ranked r : rankings) {
                         out.println(r.title() + ":");
-                        r.trials().forEach(t -> out.println("  trial " + t.number() + summary(t)));
+                        r.trials().forEach(t -> {
+                            out.println("  trial " + t.number() + summary(t));
+                            String spread = spreadLine(t, reps);
+                            if (spread != null) out.println("    " + spread);
+                        });
                         if (r.trials().isEmpty()) out.println("  (none)");
                     }
+                    Ranking.ParetoVolume hv = Ranking.paretoHypervolume(all);
+                    if (hv != null)
+                        out.printf("hypervolume of the Pareto set in (E, task loss), reference (worst E, worst task loss) = (%.4g, %.4g): %.4g%n",
+                                hv.reference()[0], hv.reference()[1], hv.hypervolume());
                     out.flush();
                 }
                 case JSON, YAML -> {
                     Map<String, Object> tree = new LinkedHashMap<>();
-                    for (Ranked r : rankings) tree.put(r.key(), r.trials().stream().map(TrialTable::record).toList());
+                    for (Ranked r : rankings) tree.put(r.key(), r.trials().stream().map(t -> {
+                        Map<String, Object> rec = new LinkedHashMap<>(TrialTable.record(t));
+                        Map<String, Object> sum = Replicates.summary(t, reps);
+                        if (!sum.isEmpty()) rec.put("replicates", sum);
+                        return rec;
+                    }).toList());
+                    Ranking.ParetoVolume hv = Ranking.paretoHypervolume(all);
+                    if (hv != null) {
+                        Map<String, Object> v = new LinkedHashMap<>();
+                        v.put("value", hv.hypervolume());
+                        v.put("reference", Map.of("e", hv.reference()[0], "taskLoss", hv.reference()[1]));
+                        tree.put("paretoHypervolume", v);
+                    }
                     StudyOutput.tree(out, f, tree);
                 }
                 case CSV -> {
@@ -547,10 +569,93 @@ final class StudyCommand {
                     columns.add(new TrialTable.Column<>("ranking", Row::ranking));
                     columns.add(new TrialTable.Column<>("rank", Row::rank));
                     for (TrialTable.Column<Trial> c : TrialTable.columns(s, all)) columns.add(new TrialTable.Column<>(c.name(), row -> c.value().apply(row.trial())));
+                    if (!reps.isEmpty())
+                        for (String metric : List.of("e", "accuracy", "nrmse")) {
+                            if (reps.stream().noneMatch(x -> x.metrics().containsKey(metric))) continue;
+                            columns.add(new TrialTable.Column<>(metric + "_replicates_n", row -> {
+                                var sp = Replicates.spread(row.trial(), reps, metric);
+                                return sp == null ? null : sp.n();
+                            }));
+                            columns.add(new TrialTable.Column<>(metric + "_mean", row -> {
+                                var sp = Replicates.spread(row.trial(), reps, metric);
+                                return sp == null ? null : sp.mean();
+                            }));
+                            columns.add(new TrialTable.Column<>(metric + "_sd", row -> {
+                                var sp = Replicates.spread(row.trial(), reps, metric);
+                                return sp == null || Double.isNaN(sp.sd()) ? null : sp.sd();
+                            }));
+                        }
                     out.print(TrialTable.csv(columns, rows));
                     out.flush();
                 }
             }
+            return 0;
+        }
+    }
+
+    static List<Replicates.Replicate> replicates(Study s) {
+        try {
+            return Replicates.read(s);
+        } catch (StudyException e) {
+            throw new Main.BadInputException(e.getMessage());
+        }
+    }
+
+    /** "over N seeds: E mean ± sd [min, max], ..." for a trial with replicates, or null. */
+    static String spreadLine(Trial t, List<Replicates.Replicate> reps) {
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (String metric : List.of("e", "accuracy", "nrmse")) {
+            Replicates.Spread sp = Replicates.spread(t, reps, metric);
+            if (sp == null) continue;
+            n = Math.max(n, sp.n());
+            b.append(b.length() == 0 ? "" : "; ").append(metric.equals("e") ? "E" : metric)
+                    .append(String.format(" %.4g ± %.2g [%.4g, %.4g]", sp.mean(), sp.sd(), sp.min(), sp.max()));
+        }
+        return b.length() == 0 ? null : "over " + n + " seeds (this trial's and its replicates'): " + b;
+    }
+
+    @Command(name = "replicate", mixinStandardHelpOptions = true,
+            header = "Re-evaluates the best designs with fresh seeds: mean and spread over network realisations.",
+            description = "Evaluates each of the --top best trials by E and by the task metric --replicates more times, each with a "
+                    + "fresh seed derived from the trial's (so reproducible from the study seed); replicates already recorded are kept. "
+                    + "study best and study export then report each design's mean and spread. Stored in STUDY/" + Replicates.FILE + ".")
+    static final class Replicate extends Root implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME", description = STUDY_NAME) String name;
+        @Option(names = "--replicates", required = true, paramLabel = "K", description = "Re-evaluations per design (1 to 100).") int replicates;
+        @Option(names = "--top", defaultValue = "3", description = "How many by E and by task (default: ${DEFAULT-VALUE}).") int top;
+
+        @Override
+        public Integer call() throws Exception {
+            if (replicates < 1 || replicates > 100) throw new Main.BadInputException("--replicates must be from 1 to 100, got " + replicates);
+            if (top < 1 || top > 100) throw new Main.BadInputException("--top must be from 1 to 100, got " + top);
+            Study s = open(url(), name);
+            if (s.folder() == null)
+                throw new Main.BadInputException("study replicate keeps replicates beside a journal study's files; '" + name + "' is in "
+                        + s.url() + " (copy it to a journal folder with study copy --to journal:DIR)");
+            HrsnnProblem problem = problem(s);
+            replicates(s); // a malformed replicates file is refused before any work
+            loadData(problem);
+            Map<Integer, Trial> chosen = new LinkedHashMap<>();
+            List<Trial> all = s.trials();
+            Ranking.byE(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
+            Ranking.byTask(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
+            PrintWriter out = out();
+            if (chosen.isEmpty()) {
+                out.println("study '" + name + "' has no finished trial with an E or a task metric to replicate");
+                out.flush();
+                return 0;
+            }
+            List<Replicates.Replicate> reps = Replicates.run(s, problem, List.copyOf(chosen.values()), replicates, r -> {
+                out.printf("trial %d, replicate %d (seed %d): %s%s%n", r.trial(), r.index(), r.seed(), r.state().name().toLowerCase(Locale.ROOT),
+                        r.metrics().containsKey("e") ? String.format(" E=%.4g", r.metrics().get("e")) : "");
+                out.flush();
+            });
+            for (Trial t : chosen.values()) {
+                String line = spreadLine(t, reps);
+                out.println("trial " + t.number() + ": " + (line == null ? "no replicate measured a metric" : line));
+            }
+            out.flush();
             return 0;
         }
     }

@@ -195,7 +195,7 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
     }
 
     /** Result of a sequential run: simple regret after each evaluation, time spent proposing, the points. */
-    public record Run(double[] regret, double[] suggestSeconds, double[][] points) {
+    public record Run(double[] regret, double[] suggestSeconds, double[][] points, java.util.Map<Integer, Double> recommended) {
         /** Share of the coordinates of points from..end that sit on a bound of the unit cube (within 1e-9). */
         public double shareAtBound(int from) {
             long at = 0, all = 0;
@@ -222,24 +222,32 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
             return count;
         }
 
-        /** Simple regret after {@code n} evaluations. */
+        /**
+         * Simple regret after {@code n} evaluations: of the point the sampler recommended then, when it was
+         * asked (a checkpoint of {@link #minimise(Sampler, int, long, int...)}), else of the best observation.
+         */
         public double regretAfter(int n) {
-            return regret[Math.min(n, regret.length) - 1];
+            int k = Math.min(n, regret.length);
+            Double r = recommended.get(k);
+            return r != null ? r : regret[k - 1];
         }
     }
 
     /**
      * Runs {@code sampler} for {@code budget} sequential evaluations. Simple regret after n evaluations is
-     * f(x*) - minimum, where x* is the point with the best observed value so far (noisy problems:
-     * best noisy observation, judged on the noise-free function).
+     * f(x*) - minimum, judged on the noise-free function, where x* is the point with the best observed
+     * value so far; after each of the {@code checkpoints}, x* is also taken as the sampler recommends it
+     * ({@link Sampler#recommend}: a GP's lowest posterior mean, which on noisy problems is not the luckiest
+     * observation) and {@link Run#regretAfter} reports that.
      */
-    public Run minimise(Sampler sampler, int budget, long seed) {
+    public Run minimise(Sampler sampler, int budget, long seed, int... checkpoints) {
         SearchSpace space = space();
         UniformRandomProvider noise = Seeds.rng(seed, "problem.noise");
         var gauss = ZigguratSampler.NormalizedGaussian.of(noise);
         List<Observation> history = new ArrayList<>();
-        double[] regret = new double[budget], seconds = new double[budget];
+        double[] regret = new double[budget], seconds = new double[budget], truths = new double[budget];
         double[][] points = new double[budget][];
+        java.util.Map<Integer, Double> recommended = new java.util.TreeMap<>();
         double bestObserved = Double.POSITIVE_INFINITY, bestTrue = Double.NaN;
         for (int t = 0; t < budget; t++) {
             long t0 = System.nanoTime();
@@ -247,6 +255,7 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
             seconds[t] = (System.nanoTime() - t0) / 1e9;
             points[t] = u.clone();
             double truth = value(u);
+            truths[t] = truth;
             double observed = truth + (noiseSd > 0 ? noiseSd * gauss.sample() : 0);
             history.add(Observation.of(u, observed));
             if (observed < bestObserved) {
@@ -254,7 +263,9 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
                 bestTrue = truth;
             }
             regret[t] = Math.max(bestTrue - minimum, 0);
+            for (int c : checkpoints)
+                if (c == t + 1) recommended.put(c, Math.max(truths[sampler.recommend(space, List.copyOf(history))] - minimum, 0));
         }
-        return new Run(regret, seconds, points);
+        return new Run(regret, seconds, points, recommended);
     }
 }

@@ -16,4 +16,18 @@ public interface Sampler {
     double[] suggest(SearchSpace space, int trial, List<Observation> finished, List<double[]> pending);
 
     String name();
+
+    /**
+     * Index in {@code finished} of the trial this sampler would report as the best so far: by default
+     * the lowest observed value (ties: the earlier); -1 when no trial completed. Model-based samplers may
+     * judge by their model instead, which matters when observations are noisy.
+     */
+    default int recommend(SearchSpace space, List<Observation> finished) {
+        int best = -1;
+        for (int i = 0; i < finished.size(); i++) {
+            Observation o = finished.get(i);
+            if (!o.failed() && (best < 0 || o.value() < finished.get(best).value())) best = i;
+        }
+        return best;
+    }
 }

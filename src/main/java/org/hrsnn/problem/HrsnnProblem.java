@@ -178,7 +178,15 @@ public final class HrsnnProblem implements Problem {
         return new Outcome(Trial.State.COMPLETE, metrics, null);
     }
 
-    /** log E for the E objectives; the task's metric oriented to be minimised (minus accuracy, or NRMSE) for the task objective; minus MC for the MC objective; NaN when missing. */
+    /** (log E, task loss) for the pareto objective; null for the others. */
+    @Override
+    public double[] losses(Trial t) {
+        if (config.objective() != Objective.PARETO) return null;
+        Double e = t.metric("e"), v = task.metric() == null ? null : t.metric(task.metric());
+        return new double[] {e != null && Double.isFinite(e) && e > 0 ? Math.log(e) : Double.NaN, v != null && Double.isFinite(v) ? task.loss(v) : Double.NaN};
+    }
+
+    /** log E for the E objectives (and the pareto objective's first); the task's metric oriented to be minimised (minus accuracy, or NRMSE) for the task objective; minus MC for the MC objective; NaN when missing. */
     @Override
     public double loss(Trial t) {
         if (config.objective() == Objective.MC) {

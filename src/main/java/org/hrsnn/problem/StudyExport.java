@@ -36,11 +36,14 @@ public final class StudyExport {
     public static List<Path> export(Study s, Path dir, int top, String tool) throws IOException, StudyException {
         HrsnnProblem problem = HrsnnProblem.of(s.config());
         List<Trial> all = s.trials();
+        List<org.hrsnn.study.Replicates.Replicate> reps = org.hrsnn.study.Replicates.read(s);
         List<Path> files = new ArrayList<>();
         for (Trial t : chosen(all, top)) {
             Path f = dir.resolve(String.format("trial-%04d.json", t.number()));
             Map<String, Object> metrics = new LinkedHashMap<>(t.metrics());
             if (t.mcCurve() != null) metrics.put("mcCurve", t.mcCurve());
+            Map<String, Object> spread = org.hrsnn.study.Replicates.summary(t, reps);
+            if (!spread.isEmpty()) metrics.put("replicates", spread); // mean and spread over this trial's seed and its replicates
             DesignExport.write(f, problem.design(t.params()), t.seed(), metrics, t.params(), s.config().name(), t.number(),
                     s.config().task(), s.config().objective().label(), tool, s.config().evaluation(), s.config().sampler());
             files.add(f);

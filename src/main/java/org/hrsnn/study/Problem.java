@@ -35,4 +35,12 @@ public interface Problem {
 
     /** The value the sampler minimises for a finished trial, or NaN when it has none (a failure). */
     double loss(Trial trial);
+
+    /**
+     * For a two-objective study, the two values the sampler minimises for a finished trial (either NaN
+     * when missing: a failure); null when the study has one objective.
+     */
+    default double[] losses(Trial trial) {
+        return null;
+    }
 }

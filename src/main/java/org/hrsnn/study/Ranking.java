@@ -32,6 +32,22 @@ public final class Ranking {
                 .toList();
     }
 
+    /** Hypervolume of the Pareto set in (E, task loss), both minimised, with respect to {@code reference}. */
+    public record ParetoVolume(double hypervolume, double[] reference, int points) {}
+
+    /**
+     * The hypervolume of the completed trials' Pareto set of (E, task loss) with respect to the worst E and
+     * the worst task loss among them (the nadir of what was measured; task loss is minus accuracy, or
+     * NRMSE); null when fewer than two trials have both.
+     */
+    public static ParetoVolume paretoHypervolume(List<Trial> trials) {
+        List<double[]> f = trials.stream().filter(t -> t.state() == Trial.State.COMPLETE && t.metric("e") != null && taskLoss(t) != null)
+                .map(t -> new double[] {t.metric("e"), taskLoss(t)}).filter(p -> Double.isFinite(p[0]) && Double.isFinite(p[1])).toList();
+        if (f.size() < 2) return null;
+        double[] ref = {f.stream().mapToDouble(p -> p[0]).max().orElseThrow(), f.stream().mapToDouble(p -> p[1]).max().orElseThrow()};
+        return new ParetoVolume(org.hrsnn.opt.moo.Hypervolume.of(f, ref), ref, org.hrsnn.opt.moo.Hypervolume.front(f).size());
+    }
+
     /** Completed trials not dominated in (E, task metric), by E. */
     public static List<Trial> pareto(List<Trial> trials) {
         List<Trial> both = trials.stream().filter(t -> t.state() == Trial.State.COMPLETE && t.metric("e") != null && taskLoss(t) != null).toList();

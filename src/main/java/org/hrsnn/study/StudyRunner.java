@@ -92,6 +92,8 @@ public final class StudyRunner {
     private final Problem problem;
     private Sampler sampler;
     private Pruner pruner;
+    /** For two-objective problems ({@link Problem#losses}): ParEGO instead of the sampler; null otherwise. */
+    private final org.hrsnn.opt.moo.ParEgo pareto;
     private final Duration trialTimeout;
     private Liveness liveness = null; // read from the environment when the run starts, unless set
 
@@ -106,6 +108,7 @@ public final class StudyRunner {
         this.trialTimeout = trialTimeout;
         int initial = GpSampler.initialPoints(study.space().dimension(), study.config().trials(), study.config().initialPoints());
         this.sampler = new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT);
+        this.pareto = study.config().objective() == Objective.PARETO ? new org.hrsnn.opt.moo.ParEgo(study.config().seed(), initial) : null;
         this.pruner = study.config().objective() == Objective.E_THEN_TASK ? PercentilePruner.DEFAULT : Pruner.NONE;
     }
 
@@ -337,12 +340,18 @@ public final class StudyRunner {
                         p = new Storage.Proposal(0, params, study.space().toUnit(params), this::seed);
                     } else {
                         List<Observation> seen = new ArrayList<>();
-                        List<double[]> pending = new ArrayList<>();
+                        List<double[]> pending = new ArrayList<>(), xs = new ArrayList<>(), fs = new ArrayList<>();
                         for (Trial x : trials) {
-                            if (x.finished()) seen.add(observation(x));
-                            else pending.add(x.unit());
+                            if (x.finished()) {
+                                seen.add(observation(x));
+                                double[] f = pareto == null ? null : problem.losses(x);
+                                xs.add(x.unit());
+                                fs.add(f != null && Double.isFinite(f[0]) && Double.isFinite(f[1]) ? f : null);
+                            } else {
+                                pending.add(x.unit());
+                            }
                         }
-                        double[] unit = sampler.suggest(study.space(), n, seen, pending);
+                        double[] unit = pareto != null ? pareto.suggest(study.space(), n, xs, fs, pending) : sampler.suggest(study.space(), n, seen, pending);
                         // Claimed for number n only: if another worker claimed a trial meanwhile, propose again with it
                         // pending (twice at most; then any number will do, so a worker is never starved).
                         p = new Storage.Proposal(raced < MAX_RACES ? n : -1, study.space().fromUnit(unit), unit, this::seed);

@@ -76,10 +76,35 @@ class ReferenceProblemTest {
     @Test
     void boundSharesAndNearDuplicatesAreCountedOverTheProposalsAsked() {
         double[][] pts = {{0, 0.5}, {0.5, 0.5}, {1, 0.2}, {0.5 + 1e-7, 0.5}, {0.9999999999999999, 1e-10}};
-        var run = new ReferenceProblem.Run(new double[5], new double[5], pts);
+        var run = new ReferenceProblem.Run(new double[5], new double[5], pts, java.util.Map.of());
         assertEquals(4 / 10.0, run.shareAtBound(0), 1e-15);
         assertEquals(3 / 6.0, run.shareAtBound(2), 1e-15);
         assertEquals(1, run.nearDuplicates(0)); // point 3 is 1e-7 from point 1
         assertEquals(0, run.nearDuplicates(4));
+    }
+
+    @Test
+    void regretAtACheckpointIsThatOfTheRecommendedPoint() {
+        // a sampler that proposes fixed points and recommends the first one whatever was observed
+        double[][] fixed = {{0.5, 0.5}, {0.1, 0.9}, {0.2, 0.3}};
+        var first = new Sampler() {
+            public double[] suggest(SearchSpace space, int trial, java.util.List<Observation> finished, java.util.List<double[]> pending) {
+                return fixed[trial].clone();
+            }
+
+            public String name() { return "fixed"; }
+
+            @Override
+            public int recommend(SearchSpace space, java.util.List<Observation> finished) {
+                return 0;
+            }
+        };
+        ReferenceProblem b = ReferenceProblem.branin();
+        var run = b.minimise(first, 3, 1, 3);
+        double best = Double.POSITIVE_INFINITY;
+        for (double[] u : fixed) best = Math.min(best, b.value(u));
+        assertEquals(b.value(fixed[0]) - b.minimum(), run.regretAfter(3), 1e-12);
+        assertEquals(best - b.minimum(), run.regret()[2], 1e-12, "without asking: the best observation");
+        assertEquals(run.regret()[1], run.regretAfter(2), 0.0, "no checkpoint at 2");
     }
 }

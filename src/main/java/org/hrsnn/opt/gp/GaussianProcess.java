@@ -162,6 +162,18 @@ public final class GaussianProcess {
         }
     }
 
+    /**
+     * Posterior mean of the latent function at the model's own points, standardised. With
+     * (K + s I) alpha = y, where s is the noise variance plus the factor's jitter, K alpha = y - s alpha:
+     * O(n) from what the fit already holds, instead of n predictions at O(n^2) each.
+     */
+    double[] meanAtData() {
+        double s = h.noiseVariance() + chol.jitter;
+        double[] m = new double[yStd.length];
+        for (int i = 0; i < m.length; i++) m[i] = yStd[i] - s * alpha[i];
+        return m;
+    }
+
     public double standardise(double y) {
         return (y - yMean) / yScale;
     }

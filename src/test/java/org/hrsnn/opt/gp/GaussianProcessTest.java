@@ -131,4 +131,21 @@ class GaussianProcessTest {
         assertEquals(1e100, f.f(new double[] {Double.NaN, 0, 0, -5}), 0.0);
         assertEquals(1e100, f.f(new double[] {Double.NEGATIVE_INFINITY, 0, 0, -5}), 0.0);
     }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {1e-10, 1e-3, 0.2})
+    void posteriorMeanAtTheDataAgreesWithPointwisePrediction(double noise) {
+        // meanAtData uses K alpha = y - s alpha; the second computation is k(x_i, X) alpha point by point
+        double[][] x = points(Seeds.rng(3), 20, 3);
+        double[] y = values(x);
+        GaussianProcess gp = GaussianProcess.fit(x, y, new Hyperparameters(new double[] {0.3, 0.6, 2.0}, 1.3, noise));
+        double[] m = gp.meanAtData();
+        for (int i = 0; i < x.length; i++) assertEquals(gp.predictStandardised(x[i])[0], m[i], 1e-9, "point " + i);
+        // with noise the mean at the data is smoothed away from the observations; without, it interpolates
+        double[] ys = GaussianProcess.standardise(y, GaussianProcess.standardisation(y));
+        double gap = 0;
+        for (int i = 0; i < x.length; i++) gap = Math.max(gap, Math.abs(m[i] - ys[i]));
+        if (noise < 1e-6) assertTrue(gap < 1e-4, "interpolates: " + gap);
+        else if (noise > 0.1) assertTrue(gap > 1e-3, "smooths: " + gap);
+    }
 }

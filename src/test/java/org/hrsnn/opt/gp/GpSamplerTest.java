@@ -79,4 +79,52 @@ class GpSamplerTest {
         for (int d = 0; d < 6; d++) assertTrue(Math.abs(next[d] - best[d]) <= 0.1, "coordinate " + d + ": " + next[d] + " vs " + best[d]);
         assertThrows(IllegalArgumentException.class, () -> new GpSampler(1, 7, 0, AcquisitionOptimizer.Settings.DEFAULT, 1.5));
     }
+
+    @Test
+    void theDefaultRecommendationIsTheLowestCompletedObservation() {
+        var random = Samplers.random(1);
+        SearchSpace s = ReferenceProblem.branin().space();
+        List<Observation> h = List.of(Observation.failure(new double[] {0.1, 0.1}), Observation.of(new double[] {0.2, 0.2}, 3),
+                Observation.of(new double[] {0.3, 0.3}, -1), Observation.of(new double[] {0.4, 0.4}, -1));
+        assertEquals(2, random.recommend(s, h), "lowest value, the earlier of a tie, failures skipped");
+        assertEquals(-1, random.recommend(s, List.of(Observation.failure(new double[] {0.5, 0.5}))));
+    }
+
+    @Test
+    void withoutNoiseTheGpRecommendsTheLowestObservation() {
+        ReferenceProblem p = ReferenceProblem.hartmann6();
+        List<Observation> h = history(p, 30);
+        int lowest = Samplers.random(1).recommend(p.space(), h);
+        assertEquals(lowest, new GpSampler(2).recommend(p.space(), h));
+    }
+
+    /**
+     * Two points each observed ten times: A with draws averaging 0, B with draws averaging 0.25 but
+     * including the lowest single value (-0.2). Replicates make the noise identifiable, so the posterior
+     * mean is near each point's average and the recommendation is A; the lowest observation is B's.
+     */
+    @Test
+    void withNoiseTheRecommendationFollowsThePosteriorMeanNotTheLuckiestDraw() {
+        SearchSpace s = ReferenceProblem.branin().space();
+        double[] a = {0.3, 0.3}, b = {0.7, 0.7};
+        List<Observation> h = new ArrayList<>();
+        for (int k = 0; k < 10; k++) {
+            double wiggle = k % 2 == 0 ? 0.1 : -0.1;
+            h.add(Observation.of(a, wiggle));
+            h.add(Observation.of(b, k == 9 ? -0.2 : 0.3 + wiggle));
+        }
+        int lucky = Samplers.random(1).recommend(s, h);
+        assertArrayEquals(b, h.get(lucky).x(), 0.0);
+        for (long seed = 1; seed <= 3; seed++) {
+            int gp = new GpSampler(seed, 2, 0, AcquisitionOptimizer.Settings.DEFAULT).recommend(s, h);
+            assertArrayEquals(a, h.get(gp).x(), 0.0, "seed " + seed);
+        }
+    }
+
+    @Test
+    void theNoiseDiscountOfAugmentedEiHasItsClosedForm() {
+        assertEquals(0, GpSampler.logAugmentation(0.3, 0), 0.0);
+        assertEquals(Math.log(0.5), GpSampler.logAugmentation(0.03, 0.01), 1e-15); // 1 - sqrt(0.01 / 0.04)
+        assertEquals(Double.NEGATIVE_INFINITY, GpSampler.logAugmentation(0, 0.01));
+    }
 }
