@@ -66,6 +66,12 @@ public final class OptimizerBenchmark {
     }
 
     public static void run(List<ReferenceProblem> problems, int seeds, int[] budgets, List<String> methods, PrintStream out) {
+        run(problems, seeds, budgets, methods, out, org.hrsnn.score.Progress.NONE);
+    }
+
+    /** As {@link #run(List, int, int[], List, PrintStream)}, telling {@code progress} of every run (problem, method, seed) finished. */
+    public static void run(List<ReferenceProblem> problems, int seeds, int[] budgets, List<String> methods, PrintStream out, org.hrsnn.score.Progress progress) {
+        long total = (long) problems.size() * methods.size() * seeds, done = 0;
         int maxBudget = Arrays.stream(budgets).max().orElseThrow();
         out.printf("log10 simple regret (floor 1e-12) over %d seeds of the point each method recommends (GP-BO: lowest posterior"
                 + " mean among its evaluated points; others: lowest observation): median [25%%, 75%%]; 'obs' is the median for the"
@@ -88,6 +94,7 @@ public final class OptimizerBenchmark {
                     int own = m.initial().applyAsInt(p.dimension(), maxBudget);
                     bound[s] = run.shareAtBound(own);
                     dups += run.nearDuplicates(own);
+                    progress.at(++done, total);
                 }
                 double wall = (System.nanoTime() - t0) / 1e9 / seeds;
                 out.printf("%-18s %-7s", p.name(), m.name());
@@ -142,6 +149,12 @@ public final class OptimizerBenchmark {
      * quartiles, and the median hypervolume itself at the last budget.
      */
     public static void runPareto(List<org.hrsnn.opt.moo.BiObjectiveProblem> problems, int seeds, int[] budgets, PrintStream out) {
+        runPareto(problems, seeds, budgets, out, org.hrsnn.score.Progress.NONE);
+    }
+
+    /** As {@link #runPareto(List, int, int[], PrintStream)}, telling {@code progress} of every run finished. */
+    public static void runPareto(List<org.hrsnn.opt.moo.BiObjectiveProblem> problems, int seeds, int[] budgets, PrintStream out, org.hrsnn.score.Progress progress) {
+        long total = (long) problems.size() * PARETO_METHODS.size() * seeds, done = 0;
         int maxBudget = Arrays.stream(budgets).max().orElseThrow();
         out.printf("log10 hypervolume gap (best hypervolume - the run's, floor 1e-12) over %d seeds: median [25%%, 75%%]%n", seeds);
         out.printf("%-18s %-7s", "problem", "method");
@@ -157,6 +170,7 @@ public final class OptimizerBenchmark {
                     for (int k = 0; k < budgets.length; k++)
                         at[k][s] = log10Regret(p.bestHypervolume() - org.hrsnn.opt.moo.Hypervolume.of(f.subList(0, Math.min(budgets[k], f.size())), p.reference()));
                     hv[s] = org.hrsnn.opt.moo.Hypervolume.of(f, p.reference());
+                    progress.at(++done, total);
                 }
                 double wall = (System.nanoTime() - t0) / 1e9 / seeds;
                 out.printf("%-18s %-7s", p.name(), m);

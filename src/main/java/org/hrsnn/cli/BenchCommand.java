@@ -149,7 +149,9 @@ final class BenchCommand {
                     }
                 }
                 System.out.printf("hrsnn %s, Java %s, %d cores%n", Main.version(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-                org.hrsnn.bench.OptimizerBenchmark.runPareto(two, seeds, budgets, System.out);
+                try (WorkProgress progress = WorkProgress.of("bench optimizer --pareto", "runs")) {
+                    org.hrsnn.bench.OptimizerBenchmark.runPareto(two, seeds, budgets, System.out, progress);
+                }
                 return 0;
             }
             var ps = new java.util.ArrayList<org.hrsnn.opt.ReferenceProblem>();
@@ -165,7 +167,9 @@ final class BenchCommand {
                     throw new Main.BadInputException("--methods: unknown method " + m + "; known: gp, gp-reflect (mutation reflected off the cube's faces), gp-local (proposals within 0.2 of the best point), gp-noise (with noise: posterior-mean incumbent and augmented EI), sobol, random, gp:K (K initial points)");
             System.out.printf("hrsnn %s, Java %s, %d cores%n", Main.version(), System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
-            org.hrsnn.bench.OptimizerBenchmark.run(ps, seeds, budgets, methods, System.out);
+            try (WorkProgress progress = WorkProgress.of("bench optimizer", "runs")) {
+                org.hrsnn.bench.OptimizerBenchmark.run(ps, seeds, budgets, methods, System.out, progress);
+            }
             int[] counts;
             try {
                 counts = timing.equals("none") ? new int[0] : java.util.Arrays.stream(timing.split(",")).mapToInt(t -> Integer.parseInt(t.trim())).toArray();
