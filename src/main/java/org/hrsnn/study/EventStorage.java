@@ -131,11 +131,7 @@ public final class EventStorage implements Storage {
             int n = trials.size();
             if (busy >= budget || (p.number() >= 0 && p.number() != n)) return null;
             long seed = p.seed().applyAsLong(n);
-            ObjectNode created = JSON.createObjectNode();
-            created.set("params", JSON.valueToTree(p.params()));
-            created.set("unit", JSON.valueToTree(p.unit()));
-            created.put("seed", seed);
-            s.append("created", n, created);
+            s.append("created", n, created(p, seed));
             s.append("running", n, running(worker));
             return new Trial(n, Trial.State.RUNNING, p.params(), p.unit(), seed, Map.of(), null, worker.owner(), 0, null);
         });
@@ -148,13 +144,18 @@ public final class EventStorage implements Storage {
             int n = trials.size();
             if (n >= budget || (p.number() >= 0 && p.number() != n)) return null; // every trial, run or not, counts against the budget
             long seed = p.seed().applyAsLong(n);
-            ObjectNode created = JSON.createObjectNode();
-            created.set("params", JSON.valueToTree(p.params()));
-            created.set("unit", JSON.valueToTree(p.unit()));
-            created.put("seed", seed);
-            s.append("created", n, created);
+            s.append("created", n, created(p, seed));
             return new Trial(n, Trial.State.CREATED, p.params(), p.unit(), seed, Map.of(), null, null, 0, null);
         });
+    }
+
+    /** The body of a trial's "created" event: its parameters, their point of the unit cube, and its seed. */
+    private static ObjectNode created(Proposal p, long seed) {
+        ObjectNode created = JSON.createObjectNode();
+        created.set("params", JSON.valueToTree(p.params()));
+        created.set("unit", JSON.valueToTree(p.unit()));
+        created.put("seed", seed);
+        return created;
     }
 
     private static ObjectNode running(Worker w) {

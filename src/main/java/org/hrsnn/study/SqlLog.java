@@ -126,7 +126,7 @@ public final class SqlLog implements EventLog, AutoCloseable {
         try (Connection c = connect(url); PreparedStatement q = c.prepareStatement("INSERT INTO hrsnn_studies (name, config) VALUES (?, ?)")) {
             q.setString(1, study);
             q.setString(2, config);
-            try {
+            try { // the insert in its own transaction, so that a name taken meanwhile is a false, not an error
                 begin(c, true);
                 q.executeUpdate();
                 commit(c);
