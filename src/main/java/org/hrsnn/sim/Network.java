@@ -272,7 +272,12 @@ public final class Network implements NetworkView {
     static double propagator(double dt, double tauM, double tauS) {
         if (tauS == tauM) return dt / tauM * Math.exp(-dt / tauM);
         double x = dt * (tauS - tauM) / (tauS * tauM);
-        return tauS / (tauS - tauM) * Math.exp(-dt / tauM) * Math.expm1(x);
+        double p = tauS / (tauS - tauM) * Math.exp(-dt / tauM) * Math.expm1(x);
+        // A membrane far faster than the step (tauM of 1e-4 ms, drawn from a wide gamma) makes e^{-dt/tauM} 0 and
+        // expm1(x) infinite: 0 * inf = NaN, which spread through the readout (two trials of a study failed "nrmse
+        // is NaN"). The two exponentials then differ by more than a factor e, so the plain difference is accurate;
+        // it is used only there, so every finite result stays bit for bit what it was.
+        return Double.isFinite(p) ? p : tauS / (tauS - tauM) * (Math.exp(-dt / tauS) - Math.exp(-dt / tauM));
     }
 
     /**

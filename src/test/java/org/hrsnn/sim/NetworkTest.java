@@ -144,4 +144,14 @@ class NetworkTest {
         }
         assertEquals(sum * dt / (3 * m), Network.propagator(dt, tauM, tauS), 1e-13);
     }
+
+    @Test
+    void aMembraneFarFasterThanTheStepStaysFinite() {
+        // tauM 7.9e-5 ms at dt 0.25 ms (a draw of a study's exponential distribution): e^{-dt/tauM} underflows to 0.
+        // Closed form: tauS/(tauS - tauM)(e^{-dt/tauS} - e^{-dt/tauM}) -> e^{-dt/tauS} as tauM -> 0.
+        double p = Network.propagator(0.25, 7.9e-5, 1.0);
+        assertTrue(Double.isFinite(p));
+        assertEquals(1.0 / (1.0 - 7.9e-5) * Math.exp(-0.25), p, 1e-15);
+        assertEquals(Math.exp(-0.25 / 6.1) * 6.1 / (6.1 - 1e-6), Network.propagator(0.25, 1e-6, 6.1), 1e-15);
+    }
 }
