@@ -85,22 +85,10 @@ final class EvaluateCommand implements Callable<Integer> {
             return SeedSweep.run(design.describe(), d.network(), SeedSweep.parse(seeds), evaluator, protocol, trainFraction, task, json);
         }
         long s = DesignSource.seed(seed, d);
-        NetworkSpec spec = d.network();
-        TrialEvaluator.TaskScore score = null;
-        if (evaluator.hasTaskStage()) {
-            try (WorkProgress progress = WorkProgress.of("task stage", "samples")) {
-                score = evaluator.task(spec, s, protocol, trainFraction, progress);
-            } catch (IllegalArgumentException e) {
-                throw new Main.BadInputException(e.getMessage());
-            }
-        }
+        Scored scored = score(evaluator, d.network(), s, protocol, trainFraction, design.describe(), "task stage");
+        TrialEvaluator.TaskScore score = scored.task();
+        MemoryEvaluation.Result m = scored.memory();
         String detail = taskData.describe(horizon) + (trainFraction < 1 ? String.format(" (trained on %.0f%% of the training split)", 100 * trainFraction) : "");
-        MemoryEvaluation.Result m;
-        try {
-            m = evaluator.memory(spec, s, protocol);
-        } catch (IllegalArgumentException e) {
-            throw new Main.BadInputException(design.describe() + ": " + e.getMessage());
-        }
         if (json) {
             ObjectNode o = DesignFiles.mapper().createObjectNode();
             o.put("design", design.describe()).put("seed", s).put("task", task);
@@ -114,6 +102,31 @@ final class EvaluateCommand implements Callable<Integer> {
         Reports.printMemory(m);
         if (score != null) Reports.printTask(score);
         return 0;
+    }
+
+    /** One seed's scores: the task stage's (null for the memory task) and the memory stage's. */
+    record Scored(TrialEvaluator.TaskScore task, MemoryEvaluation.Result memory) {}
+
+    /**
+     * Scores {@code spec} at {@code seed} as evaluate does, the task stage first (its progress shown as
+     * {@code progressLabel}); what the design or data make impossible is bad input, naming {@code designName}
+     * for the memory stage.
+     */
+    static Scored score(TrialEvaluator evaluator, NetworkSpec spec, long seed, MemoryProtocol protocol, double trainFraction,
+                        String designName, String progressLabel) throws java.io.IOException {
+        TrialEvaluator.TaskScore task = null;
+        if (evaluator.hasTaskStage()) {
+            try (WorkProgress progress = WorkProgress.of(progressLabel, "samples")) {
+                task = evaluator.task(spec, seed, protocol, trainFraction, progress);
+            } catch (IllegalArgumentException e) {
+                throw new Main.BadInputException(e.getMessage());
+            }
+        }
+        try {
+            return new Scored(task, evaluator.memory(spec, seed, protocol));
+        } catch (IllegalArgumentException e) {
+            throw new Main.BadInputException(designName + ": " + e.getMessage());
+        }
     }
 
     /** The protocol of {@code --protocol FILE}, or the default when no file is given. */

@@ -60,20 +60,9 @@ final class SeedSweep {
         if (!json) System.out.printf("design %s, task %s, %d seeds%n", designName, task, n);
         for (int i = 0; i < n; i++) {
             long s = seeds.get(i);
-            TrialEvaluator.TaskScore score = null;
-            if (evaluator.hasTaskStage()) {
-                try (WorkProgress progress = WorkProgress.of("seed " + s + ", task stage", "samples")) {
-                    score = evaluator.task(spec, s, protocol, trainFraction, progress);
-                } catch (IllegalArgumentException e) {
-                    throw new Main.BadInputException(e.getMessage());
-                }
-            }
-            MemoryEvaluation.Result m;
-            try {
-                m = evaluator.memory(spec, s, protocol);
-            } catch (IllegalArgumentException e) {
-                throw new Main.BadInputException(designName + ": " + e.getMessage());
-            }
+            EvaluateCommand.Scored scored = EvaluateCommand.score(evaluator, spec, s, protocol, trainFraction, designName, "seed " + s + ", task stage");
+            TrialEvaluator.TaskScore score = scored.task();
+            MemoryEvaluation.Result m = scored.memory();
             values.get("S")[i] = m.activity().meanRate();
             values.get("MC")[i] = m.memory() == null ? Double.NaN : m.memory().total();
             values.get("E")[i] = m.failed() ? Double.NaN : m.e();
@@ -100,9 +89,7 @@ final class SeedSweep {
         ObjectNode summary = DesignFiles.mapper().createObjectNode();
         if (!json) System.out.printf("%nmedian [bootstrap 95%% interval] over %d seeds:%n", n);
         for (var e : values.entrySet()) {
-            if (e.getKey().equals("task") || e.getKey().equals("baseline") || e.getKey().equals("strong")) {
-                if (metric == null) continue;
-            }
+            if (metric == null && List.of("task", "baseline", "strong").contains(e.getKey())) continue; // the memory task has no task stage
             double[] finite = Arrays.stream(e.getValue()).filter(Double::isFinite).sorted().toArray();
             double[] ci = Medians.bootstrapInterval(finite, Seeds.rng(statSeed, e.getKey()));
             String name = label(e.getKey(), metric);
