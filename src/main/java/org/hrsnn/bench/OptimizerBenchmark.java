@@ -37,6 +37,8 @@ public final class OptimizerBenchmark {
                     org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT, 0.2), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
             new Method("gp-noise", (seed, dim, budget) -> new GpSampler(seed, GpSampler.initialPoints(dim, budget, -1), 0,
                     org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT, 0, true), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
+            new Method("gp-tr", (seed, dim, budget) -> new GpSampler(seed, GpSampler.initialPoints(dim, budget, -1), 0,
+                    org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT, 0, false, true), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
             new Method("sobol", (seed, dim, budget) -> Samplers.sobol(seed), (dim, budget) -> 0),
             new Method("random", (seed, dim, budget) -> Samplers.random(seed), (dim, budget) -> 0));
 
@@ -51,7 +53,7 @@ public final class OptimizerBenchmark {
             int k = Integer.parseInt(name.substring(3));
             return new Method(name, (seed, dim, budget) -> gp(seed, k), (dim, budget) -> k);
         }
-        throw new IllegalArgumentException("unknown method " + name + "; known: gp, gp-reflect, gp-local, gp-noise, sobol, random, gp:K (K initial points)");
+        throw new IllegalArgumentException("unknown method " + name + "; known: gp, gp-reflect, gp-local, gp-noise, gp-tr, sobol, random, gp:K (K initial points)");
     }
 
     /** log10 regret with a floor, so an exact hit (regret 0) still has a number. */

@@ -163,8 +163,8 @@ final class BenchCommand {
                 }
             }
             for (String m : methods)
-                if (!m.matches("gp|gp-reflect|gp-local|gp-noise|sobol|random|gp:\\d{1,4}"))
-                    throw new Main.BadInputException("--methods: unknown method " + m + "; known: gp, gp-reflect (mutation reflected off the cube's faces), gp-local (proposals within 0.2 of the best point), gp-noise (with noise: posterior-mean incumbent and augmented EI), sobol, random, gp:K (K initial points)");
+                if (!m.matches("gp|gp-reflect|gp-local|gp-noise|gp-tr|sobol|random|gp:\\d{1,4}"))
+                    throw new Main.BadInputException("--methods: unknown method " + m + "; known: gp, gp-reflect (mutation reflected off the cube's faces), gp-local (proposals within 0.2 of the best point), gp-noise (with noise: posterior-mean incumbent and augmented EI), gp-tr (TuRBO's adaptive trust region), sobol, random, gp:K (K initial points)");
             System.out.printf("hrsnn %s, Java %s, %d cores%n", Main.version(), System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
             try (WorkProgress progress = WorkProgress.of("bench optimizer", "runs")) {

@@ -145,6 +145,83 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
     }
 
     /**
+     * Styblinski-Tang on [-5, 5]^d: f = 1/2 sum (x^4 - 16 x^2 + 5 x), separable, minimum at x_i = -2.9035...
+     * (the root of 4x^3 - 32x + 5 = 0 in [-5, 0]), 21% of the way along every axis; a second, shallower
+     * basin in each coordinate at x_i = 2.7468, so 2^d local minima.
+     */
+    public static ReferenceProblem styblinskiTang(int d) {
+        return new ReferenceProblem("styblinskitang" + d, fill(d, -5), fill(d, 5), d * STYBLINSKI_TANG_1D_MIN, 0, x -> {
+            double s = 0;
+            for (double v : x) s += v * v * v * v - 16 * v * v + 5 * v;
+            return s / 2;
+        });
+    }
+
+    /** Styblinski-Tang's minimiser in one coordinate: the root of 4x^3 - 32x + 5 in [-5, 0] (Newton to machine precision). */
+    static final double STYBLINSKI_TANG_X = newtonRoot(-2.9);
+    static final double STYBLINSKI_TANG_1D_MIN = 0.5 * (Math.pow(STYBLINSKI_TANG_X, 4) - 16 * STYBLINSKI_TANG_X * STYBLINSKI_TANG_X + 5 * STYBLINSKI_TANG_X);
+
+    private static double newtonRoot(double x) {
+        for (int k = 0; k < 50; k++) x -= (4 * x * x * x - 32 * x + 5) / (12 * x * x - 32);
+        return x;
+    }
+
+    /**
+     * Rastrigin on [-5.12, 5.12]^d with its minimum moved from the centre to fixed points c_i between -3 and 3
+     * (f = 10 d + sum (z_i^2 - 10 cos(2 pi z_i)), z = x - c): minimum 0, about 10^d local minima on a
+     * bowl; no local minimum of the unshifted function's lattice sits on a face.
+     */
+    public static ReferenceProblem shiftedRastrigin(int d) {
+        double[] c = new double[d];
+        for (int i = 0; i < d; i++) c[i] = -3 + 6 * ((0.37 + i * 0.618033988749895) % 1.0);
+        return new ReferenceProblem("rastrigin" + d + "-shifted", fill(d, -5.12), fill(d, 5.12), 0, 0, x -> {
+            double s = 10 * x.length;
+            for (int i = 0; i < x.length; i++) {
+                double z = x[i] - c[i];
+                s += z * z - 10 * Math.cos(2 * Math.PI * z);
+            }
+            return s;
+        });
+    }
+
+    /**
+     * Michalewicz (m = 10) on [0, pi]^d: f = -sum sin(x_i) sin^20(i x_i^2 / pi), steep narrow valleys, d!
+     * local minima. Defined for d = 2..10 with the minimum of its separable terms found once by a fine grid
+     * and golden-section search ({@link #michalewiczTermMinimum}); for d = 5 that is -4.687658, the value
+     * the literature quotes. The optimum is inside the box (for d = 5 at about (2.20, 1.57, 1.28, 1.92, 1.72)).
+     */
+    public static ReferenceProblem michalewicz(int d) {
+        if (d < 2 || d > 10) throw new IllegalArgumentException("michalewicz is defined here for 2 to 10 dimensions, got " + d);
+        double min = 0;
+        for (int i = 1; i <= d; i++) min += michalewiczTermMinimum(i)[1];
+        return new ReferenceProblem("michalewicz" + d, new double[d], fill(d, Math.PI), min, 0, x -> {
+            double s = 0;
+            for (int i = 0; i < x.length; i++) s -= michalewiczTerm(i + 1, x[i]);
+            return s;
+        });
+    }
+
+    /** sin(x) sin^20(i x^2 / pi): the i-th term of Michalewicz (m = 10), counted positive. */
+    static double michalewiczTerm(int i, double x) {
+        return Math.sin(x) * Math.pow(Math.sin(i * x * x / Math.PI), 20);
+    }
+
+    /** {argmin, min} of -michalewiczTerm(i, x) on [0, pi]: a 20,000-point grid, then golden section around its best. */
+    static double[] michalewiczTermMinimum(int i) {
+        int n = 20_000;
+        int best = 0;
+        for (int k = 1; k <= n; k++) if (michalewiczTerm(i, Math.PI * k / n) > michalewiczTerm(i, Math.PI * best / n)) best = k;
+        double a = Math.PI * Math.max(0, best - 1) / n, b = Math.PI * Math.min(n, best + 1) / n, g = (Math.sqrt(5) - 1) / 2;
+        for (int k = 0; k < 100; k++) {
+            double c = b - g * (b - a), e = a + g * (b - a);
+            if (michalewiczTerm(i, c) > michalewiczTerm(i, e)) b = e;
+            else a = c;
+        }
+        double x = (a + b) / 2;
+        return new double[] {x, -michalewiczTerm(i, x)};
+    }
+
+    /**
      * {@code base} with {@code dim - base.dimension()} inputs added that it ignores (its own inputs come
      * first): a problem with few relevant dimensions among many, as a study's search space often is.
      * Named "base-in-dim".
@@ -172,7 +249,11 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
         if (m.matches()) return embedded(named(m.group(1)), Integer.parseInt(m.group(2)));
         m = java.util.regex.Pattern.compile("sphere(\\d{1,3})-shifted").matcher(name);
         if (m.matches() && Integer.parseInt(m.group(1)) >= 1) return shiftedSphere(Integer.parseInt(m.group(1)));
-        m = java.util.regex.Pattern.compile("(ackley|rosenbrock|levy|zakharov|dixonprice|trid)(\\d{1,3})").matcher(name);
+        m = java.util.regex.Pattern.compile("rastrigin(\\d{1,3})-shifted").matcher(name);
+        if (m.matches() && Integer.parseInt(m.group(1)) >= 1) return shiftedRastrigin(Integer.parseInt(m.group(1)));
+        m = java.util.regex.Pattern.compile("michalewicz(\\d{1,2})").matcher(name);
+        if (m.matches()) return michalewicz(Integer.parseInt(m.group(1)));
+        m = java.util.regex.Pattern.compile("(ackley|rosenbrock|levy|zakharov|dixonprice|trid|styblinskitang)(\\d{1,3})").matcher(name);
         if (m.matches() && Integer.parseInt(m.group(2)) >= 2) {
             int d = Integer.parseInt(m.group(2));
             return switch (m.group(1)) {
@@ -181,11 +262,12 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
                 case "zakharov" -> zakharov(d);
                 case "dixonprice" -> dixonPrice(d);
                 case "trid" -> trid(d);
+                case "styblinskitang" -> styblinskiTang(d);
                 default -> levy(d);
             };
         }
         throw new IllegalArgumentException("unknown problem " + name + "; known: " + all().stream().map(ReferenceProblem::name).toList()
-                + ", ackleyN, rosenbrockN, levyN, zakharovN, dixonpriceN, tridN (N >= 2), sphereN-shifted and P-in-N (P embedded among N inputs)");
+                + ", ackleyN, rosenbrockN, levyN, zakharovN, dixonpriceN, tridN, styblinskitangN (N >= 2), sphereN-shifted, rastriginN-shifted, michalewiczN (N = 2..10) and P-in-N (P embedded among N inputs)");
     }
 
     private static double[] fill(int n, double v) {

@@ -58,6 +58,55 @@ class ReferenceProblemTest {
         assertEquals(0, s.value(best), 1e-5 * d);
     }
 
+    /** The minimiser of a separable problem coordinate by coordinate: a grid of 100,001 points per axis (the others at 0.5). */
+    static double[] separableMinimiser(ReferenceProblem p) {
+        int d = p.dimension(), n = 100_000;
+        double[] best = new double[d];
+        for (int i = 0; i < d; i++) {
+            double bv = Double.POSITIVE_INFINITY;
+            double[] q = new double[d];
+            java.util.Arrays.fill(q, 0.5);
+            for (int g = 0; g <= n; g++) {
+                q[i] = g / (double) n;
+                double v = p.value(q);
+                if (v < bv) {
+                    bv = v;
+                    best[i] = q[i];
+                }
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void theAddedSeparableProblemsHaveTheirMinimaInsideTheBoxWhereAGridFindsThem() {
+        // Styblinski-Tang: 39.16616570377142 per coordinate in the literature, at x = -2.903534
+        ReferenceProblem st = ReferenceProblem.named("styblinskitang6");
+        assertEquals(-39.16616570377142 * 6, st.minimum(), 1e-9);
+        double[] u = separableMinimiser(st);
+        for (double v : u) assertEquals((-2.903534 + 5) / 10, v, 1e-5);
+        assertEquals(st.minimum(), st.value(u), 1e-6);
+        // shifted Rastrigin: minimum 0, every coordinate of the minimiser between -3 and 3 (0.207 .. 0.793 of the box)
+        ReferenceProblem ra = ReferenceProblem.named("rastrigin5-shifted");
+        u = separableMinimiser(ra);
+        assertEquals(0, ra.value(u), 1e-6);
+        for (double v : u) assertTrue(v > 0.2 && v < 0.8, "inside: " + v);
+        // Michalewicz-5: -4.687658 in the literature; the minimiser inside (0, pi)^5
+        ReferenceProblem mi = ReferenceProblem.named("michalewicz5");
+        assertEquals(-4.687658, mi.minimum(), 1e-6);
+        u = separableMinimiser(mi);
+        assertEquals(mi.minimum(), mi.value(u), 1e-6);
+        for (double v : u) assertTrue(v > 0.3 && v < 0.75, "inside: " + v);
+        var rng = org.hrsnn.random.Seeds.rng(5);
+        for (ReferenceProblem p : java.util.List.of(st, ra, mi))
+            for (int k = 0; k < 20_000; k++) {
+                double[] q = new double[p.dimension()];
+                for (int i = 0; i < q.length; i++) q[i] = rng.nextDouble();
+                assertTrue(p.value(q) >= p.minimum() - 1e-9, p.name());
+            }
+        assertThrows(IllegalArgumentException.class, () -> ReferenceProblem.named("michalewicz11"));
+    }
+
     @Test
     void anEmbeddedProblemIgnoresItsExtraInputsAndFamiliesAreFoundByName() {
         ReferenceProblem h = ReferenceProblem.named("hartmann6-in-30");

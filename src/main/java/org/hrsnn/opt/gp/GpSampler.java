@@ -41,6 +41,8 @@ public final class GpSampler implements Sampler {
     private final double localBox;
     /** With noise: posterior-mean incumbent and augmented EI (see the six-argument constructor). */
     private final boolean noiseAware;
+    /** Proposals confined to an adaptive trust region ({@link TrustRegion}) replayed from the history. */
+    private final boolean trustRegion;
 
     public GpSampler(long seed, int initialPoints, int restarts, AcquisitionOptimizer.Settings settings) {
         this(seed, initialPoints, restarts, settings, 0);
@@ -63,6 +65,17 @@ public final class GpSampler implements Sampler {
      * better than plain log EI over 20 seeds (docs/performance.md, "Noise").
      */
     public GpSampler(long seed, int initialPoints, int restarts, AcquisitionOptimizer.Settings settings, double localBox, boolean noiseAware) {
+        this(seed, initialPoints, restarts, settings, localBox, noiseAware, false);
+    }
+
+    /**
+     * As above; with {@code trustRegion} the acquisition search is confined to TuRBO's adaptive box around
+     * the incumbent ({@link TrustRegion}), whose size is replayed from the observations, so a proposal is
+     * still a function of the data, the seed and the trial number. Cannot be combined with a fixed box.
+     */
+    public GpSampler(long seed, int initialPoints, int restarts, AcquisitionOptimizer.Settings settings, double localBox, boolean noiseAware,
+                     boolean trustRegion) {
+        if (trustRegion && localBox > 0) throw new IllegalArgumentException("a trust region and a fixed box exclude each other");
         if (restarts < 0) throw new IllegalArgumentException("restarts must be >= 1, or 0 for the default");
         if (!(localBox >= 0 && localBox <= 1)) throw new IllegalArgumentException("localBox must be in [0, 1], got " + localBox);
         this.seed = seed;
@@ -71,6 +84,7 @@ public final class GpSampler implements Sampler {
         this.settings = settings;
         this.localBox = localBox;
         this.noiseAware = noiseAware;
+        this.trustRegion = trustRegion;
     }
 
     /**
@@ -123,21 +137,50 @@ public final class GpSampler implements Sampler {
         for (int k = 0; seeds.size() < settings.population(); k++)
             seeds.add(Samplers.sobolPoint(dim, Seeds.derive(seed, trial), k + 1));
         AcquisitionOptimizer.Batch acquisition = logEi(model, bestStd, settings.population(), aware ? model.hyperparameters().noiseVariance() : 0);
+        double[] halfWidth = null;
+        double[] centre = null;
         if (localBox > 0) {
-            double[] incumbent = m.x()[byMean[0]];
-            acquisition = confined(acquisition, incumbent, localBox);
+            centre = m.x()[byMean[0]];
+            halfWidth = new double[dim];
+            java.util.Arrays.fill(halfWidth, localBox);
+        } else if (trustRegion) {
+            Box box = trustBox(m, finished, init);
+            centre = box.centre();
+            halfWidth = box.halfWidth();
+        }
+        if (halfWidth != null) {
+            acquisition = confined(acquisition, centre, halfWidth);
             // the quasi-random seeds of the search are mapped into the box; the best points stay as they are
             for (int k = 0; k < seeds.size(); k++) {
                 double[] q = seeds.get(k);
-                if (inBox(q, incumbent, localBox)) continue;
+                if (inBox(q, centre, halfWidth)) continue;
                 double[] p = new double[dim];
-                for (int d = 0; d < dim; d++) p[d] = Math.min(1, Math.max(0, incumbent[d] + localBox * (2 * q[d] - 1)));
+                for (int d = 0; d < dim; d++) p[d] = Math.min(1, Math.max(0, centre[d] + halfWidth[d] * (2 * q[d] - 1)));
                 seeds.set(k, p);
             }
         }
         double[] next = AcquisitionOptimizer.maximise(acquisition, space::snap, dim, seeds, Seeds.derive(seed, trial), settings);
         if (isDuplicate(next, m.x(), pending)) return Samplers.random(Seeds.derive(seed, trial)).suggest(space, trial, finished, pending);
         return next;
+    }
+
+    /** A trust region: its centre, half-widths, and the length scales of the fit that shaped it. */
+    record Box(double[] centre, double[] halfWidth, double[] lengthscales, boolean noisy) {}
+
+    /**
+     * TuRBO's box ({@link TrustRegion}) replayed from {@code finished}, centred on the evaluated point with
+     * the lowest posterior mean (with exact observations: the lowest observation), so noise does not pull
+     * the box to the luckiest draw.
+     */
+    private static Box trustBox(Model m, List<Observation> finished, int init) {
+        double[] l = m.gp().hyperparameters().lengthscales();
+        double[] centre = m.x()[m.byPosteriorMean()[0]];
+        return new Box(centre, TrustRegion.replay(finished, init, l.length).halfWidths(l), l, noisy(m.gp().hyperparameters()));
+    }
+
+    /** The trust region the proposal for {@code trial} would search (for tests). */
+    Box box(List<Observation> finished, int trial) {
+        return trustBox(model(finished, trial), finished, initialPoints < 0 ? 1 + finished.get(0).x().length : initialPoints);
     }
 
     /**
@@ -227,16 +270,16 @@ public final class GpSampler implements Sampler {
         return model(finished, trial).byPosteriorMean()[0];
     }
 
-    /** The acquisition, minus infinity outside the box of half-width h around c. */
-    static AcquisitionOptimizer.Batch confined(AcquisitionOptimizer.Batch a, double[] c, double h) {
+    /** The acquisition, minus infinity outside the box of half-widths h around c. */
+    static AcquisitionOptimizer.Batch confined(AcquisitionOptimizer.Batch a, double[] c, double[] h) {
         return (points, count, out) -> {
             a.evaluate(points, count, out);
             for (int j = 0; j < count; j++) if (!inBox(points[j], c, h)) out[j] = Double.NEGATIVE_INFINITY;
         };
     }
 
-    static boolean inBox(double[] p, double[] c, double h) {
-        for (int d = 0; d < p.length; d++) if (Math.abs(p[d] - c[d]) > h) return false;
+    static boolean inBox(double[] p, double[] c, double[] h) {
+        for (int d = 0; d < p.length; d++) if (Math.abs(p[d] - c[d]) > h[d]) return false;
         return true;
     }
 

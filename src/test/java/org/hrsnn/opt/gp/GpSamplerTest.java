@@ -80,6 +80,34 @@ class GpSamplerTest {
         assertThrows(IllegalArgumentException.class, () -> new GpSampler(1, 7, 0, AcquisitionOptimizer.Settings.DEFAULT, 1.5));
     }
 
+    /**
+     * With the trust region: a proposal lies in the box that {@link TrustRegion#replay} gives around the
+     * incumbent with the length scales of the proposal's own fit, and a fresh sampler (a resumed study)
+     * proposes exactly what one that made every earlier proposal does.
+     */
+    @Test
+    void aTrustRegionSamplerProposesInsideItsReplayedBoxAndResumesExactly() {
+        ReferenceProblem p = ReferenceProblem.hartmann6();
+        SearchSpace s = p.space();
+        GpSampler running = new GpSampler(8, 7, 0, AcquisitionOptimizer.Settings.DEFAULT, 0, false, true);
+        List<Observation> h = new ArrayList<>();
+        for (int t = 0; t < 30; t++) {
+            double[] u = running.suggest(s, t, List.copyOf(h), List.of());
+            if (t >= 7) {
+                GpSampler.Box box = running.box(List.copyOf(h), t);
+                assertArrayEquals(TrustRegion.replay(h, 7, 6).halfWidths(box.lengthscales()), box.halfWidth(), 0.0);
+                assertTrue(GpSampler.inBox(u, box.centre(), box.halfWidth()), "trial " + t + ": " + java.util.Arrays.toString(u));
+                double best = h.stream().mapToDouble(Observation::value).min().orElseThrow();
+                double atCentre = h.stream().filter(o -> java.util.Arrays.equals(o.x(), box.centre())).findFirst().orElseThrow().value();
+                if (!box.noisy()) assertEquals(best, atCentre, 0.0, "without noise: centred on the lowest observation");
+            }
+            h.add(Observation.of(u, p.value(u)));
+        }
+        GpSampler resumed = new GpSampler(8, 7, 0, AcquisitionOptimizer.Settings.DEFAULT, 0, false, true);
+        assertArrayEquals(running.suggest(s, 30, List.copyOf(h), List.of()), resumed.suggest(s, 30, List.copyOf(h), List.of()), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> new GpSampler(1, 7, 0, AcquisitionOptimizer.Settings.DEFAULT, 0.2, false, true));
+    }
+
     @Test
     void theDefaultRecommendationIsTheLowestCompletedObservation() {
         var random = Samplers.random(1);
