@@ -122,7 +122,7 @@ final class BenchCommand {
         int[] budgets;
 
         @Option(names = "--pareto", split = ",", paramLabel = "P",
-                description = "Two-objective problems (zdt1-D, zdt2-D) to run ParEGO, NSGA-II (Jenetics) and random search on, "
+                description = "Two-objective problems (zdt1-D, zdt2-D, dtlz2s-D: DTLZ2 with its front inside the cube) to run ParEGO, NSGA-II (Jenetics) and random search on, "
                         + "reported as hypervolume gaps, instead of the single-objective problems.")
         java.util.List<String> pareto;
 

@@ -507,6 +507,8 @@ public final class StudyReport {
             if (b.sameData(c.task(), c.evaluation() == null ? null : c.evaluation().get("data"))) same.add(b);
             else notes.add("a " + b.model() + " baseline on task " + b.task() + " was left out: it was obtained on other data than this study's");
         }
+        List<Trial> front = task == null ? List.of() : Ranking.pareto(trials);
+        if (!front.isEmpty()) toc.add(new String[] {"pareto-set", "Pareto set"});
         if (!same.isEmpty()) toc.add(new String[] {"baselines", "Supervised baselines"});
         toc.add(new String[] {"settings", "Settings and provenance"});
         toc.add(new String[] {"trials", "Trials"});
@@ -514,6 +516,7 @@ public final class StudyReport {
         for (String n : notes) h.note("Note: " + n + ".");
         h.h2("Figures", "figures");
         for (Charts.Figure f : figures) h.figure(f);
+        if (!front.isEmpty()) paretoSection(h, front, task);
         if (!same.isEmpty()) baselineSection(h, same, byTask, task);
         h.h2("Settings and provenance", "settings");
         List<List<String>> rows = new ArrayList<>();
@@ -523,7 +526,11 @@ public final class StudyReport {
         rows.add(List.of("objective", c.objective().label()));
         rows.add(List.of("seed", String.valueOf(c.seed())));
         rows.add(List.of("budget (trials)", String.valueOf(c.trials())));
-        rows.add(List.of("initial quasi-random points", c.initialPoints() < 0 ? "1 + dimension" : String.valueOf(c.initialPoints())));
+        int initial = org.hrsnn.opt.gp.GpSampler.initialPoints(study.space().dimension(), c.trials(), c.initialPoints());
+        rows.add(List.of("initial quasi-random points", initial + (c.initialPoints() < 0 ? " (the default rule, min(1 + D, 11, max(5, budget / 2)))" : "")));
+        double[] faces = shareOnFaces(trials, initial);
+        rows.add(List.of("GP proposals' coordinates on a face of the cube", faces[1] == 0 ? "no GP proposal yet"
+                : String.format(Locale.ROOT, "%.0f%% of %d coordinates (trials from %d on)", 100 * faces[0], (long) faces[1], initial)));
         rows.add(List.of("default point first", String.valueOf(c.enqueueDefaults())));
         rows.add(List.of("search space", c.spaceSource() + " (" + study.space().dimension() + " searched parameters)"));
         rows.add(List.of("created", c.created() + " by " + c.tool()));
@@ -555,6 +562,36 @@ public final class StudyReport {
         left[header.indexOf("reason")] = true;
         h.table(header, trows, left);
         return h.end();
+    }
+
+    /**
+     * {share, count} of the searched coordinates of trials numbered {@code from} on (the GP's proposals) that
+     * lie on a face of the unit cube (within 1e-9): GP-BO's known tendency in many dimensions, which the
+     * optima of few problems justify (docs/performance.md).
+     */
+    static double[] shareOnFaces(List<Trial> trials, int from) {
+        long at = 0, all = 0;
+        for (Trial t : trials) {
+            if (t.number() < from || t.unit() == null) continue;
+            for (double u : t.unit()) {
+                all++;
+                if (u < 1e-9 || u > 1 - 1e-9) at++;
+            }
+        }
+        return new double[] {all == 0 ? Double.NaN : (double) at / all, all};
+    }
+
+    /** The Pareto set of (E, task metric) as a table, with its hypervolume against the worst measured values. */
+    private void paretoSection(Html h, List<Trial> front, String task) {
+        h.h2("Pareto set", "pareto-set");
+        Ranking.ParetoVolume hv = Ranking.paretoHypervolume(trials);
+        if (hv != null)
+            h.p(String.format(Locale.ROOT, "%d trial(s) no other completed trial beats in both E and %s. Hypervolume of the set in (E, task loss) "
+                    + "with respect to the worst measured values (E %.4g, task loss %.4g): %.4g (task loss is minus accuracy, or NRMSE; "
+                    + "the same figure as hrsnn study best).", front.size(), task, hv.reference()[0], hv.reference()[1], hv.hypervolume()));
+        List<List<String>> rows = new ArrayList<>();
+        for (Trial t : front) rows.add(List.of(String.valueOf(t.number()), cell(t.metric("e")), cell(t.metric(task))));
+        h.table(List.of("trial", "E", task), rows, new boolean[] {false, false, false});
     }
 
     private long count(Trial.State s) {

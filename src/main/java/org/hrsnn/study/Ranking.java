@@ -9,7 +9,7 @@ public final class Ranking {
     private Ranking() {}
 
     /** The task metric of a trial, oriented so that lower is better (minus accuracy, or NRMSE), or null. */
-    static Double taskLoss(Trial t) {
+    public static Double taskLoss(Trial t) {
         if (t.metric("accuracy") != null) return -t.metric("accuracy");
         return t.metric("nrmse");
     }

@@ -85,6 +85,45 @@ class StudyReportTest {
         }
     }
 
+    @Test
+    void theParetoSetAndItsHypervolumeAndTheShareOfCoordinatesOnAFaceAreReported() throws Exception {
+        String page = Files.readString(report.html());
+        var front = org.hrsnn.study.Ranking.pareto(trials);
+        assertFalse(front.isEmpty());
+        assertTrue(page.contains("id=\"pareto-set\""), "the section");
+        for (Trial t : front) assertTrue(page.contains("<tr><td>" + t.number() + "</td><td>"), "front trial " + t.number());
+        // the hypervolume by a second computation: the union of the rectangles each front point dominates, on a fine grid
+        var hv = org.hrsnn.study.Ranking.paretoHypervolume(trials);
+        assertTrue(page.contains(String.format(java.util.Locale.ROOT, "%.4g", hv.hypervolume())), "hypervolume " + hv.hypervolume());
+        double[] ref = hv.reference();
+        double e0 = front.stream().mapToDouble(t -> t.metric("e")).min().orElseThrow();
+        double l0 = front.stream().mapToDouble(t -> org.hrsnn.study.Ranking.taskLoss(t)).min().orElseThrow();
+        int n = 2000;
+        long inside = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) {
+                double e = e0 + (ref[0] - e0) * (i + 0.5) / n, l = l0 + (ref[1] - l0) * (j + 0.5) / n;
+                for (Trial t : front)
+                    if (t.metric("e") <= e && org.hrsnn.study.Ranking.taskLoss(t) <= l) {
+                        inside++;
+                        break;
+                    }
+            }
+        assertEquals(hv.hypervolume(), (ref[0] - e0) * (ref[1] - l0) * inside / ((double) n * n), 2e-3 * (ref[0] - e0) * (ref[1] - l0));
+        // the share of the GP's coordinates on a face, counted here from the trials' unit points
+        Study s = Study.open(tmp.resolve("studies"), "example");
+        int from = org.hrsnn.opt.gp.GpSampler.initialPoints(s.space().dimension(), s.config().trials(), s.config().initialPoints());
+        long at = 0, all = 0;
+        for (Trial t : trials)
+            if (t.number() >= from && t.unit() != null)
+                for (double u : t.unit()) {
+                    all++;
+                    if (u == 0 || u == 1 || u < 1e-9 || u > 1 - 1e-9) at++;
+                }
+        assertTrue(all > 0);
+        assertTrue(page.contains(String.format(java.util.Locale.ROOT, "%.0f%% of %d coordinates (trials from %d on)", 100.0 * at / all, all, from)), "share on faces");
+    }
+
     /** The memory curve drawn is the one measured: its sum is the MC the trial recorded. */
     @Test
     void theBestDesignsCurveSumsToItsMc() {

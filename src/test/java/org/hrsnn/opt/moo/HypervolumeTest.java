@@ -54,4 +54,28 @@ class HypervolumeTest {
             assertTrue(hv < p.bestHypervolume() && hv > p.bestHypervolume() - 1e-3, p.name() + ": " + hv + " vs " + p.bestHypervolume());
         }
     }
+
+    @Test
+    void theShiftedDtlz2FrontIsTheQuarterCircleInsideTheCube() {
+        BiObjectiveProblem p = BiObjectiveProblem.named("dtlz2s-6");
+        double[] c = BiObjectiveProblem.dtlz2ShiftedCentre(6);
+        for (int i = 1; i < 6; i++) assertTrue(c[i] >= 0.15 && c[i] <= 0.85, "distance variable " + i + " optimum inside: " + c[i]);
+        List<double[]> f = new ArrayList<>();
+        for (int k = 0; k <= 20_000; k++) {
+            double[] x = c.clone();
+            x[0] = k / 20_000.0;
+            double[] v = p.f().apply(x);
+            assertEquals(1, Math.hypot(v[0], v[1]), 1e-12, "on the unit circle");
+            f.add(v);
+        }
+        // the area of [0, 5]^2 outside the quarter disc, approached from below by fine front points
+        double hv = Hypervolume.of(f, p.reference());
+        assertTrue(hv < p.bestHypervolume() && hv > p.bestHypervolume() - 1e-3, hv + " vs " + p.bestHypervolume());
+        // moving a distance variable off its optimum moves the point off the front, outward
+        double[] x = c.clone();
+        x[0] = 0.3;
+        x[3] += 0.1;
+        double[] v = p.f().apply(x);
+        assertEquals(1.01, Math.hypot(v[0], v[1]), 1e-12);
+    }
 }
