@@ -78,6 +78,30 @@ def shifted_sphere(d):
     return lambda x: float(np.sum((np.asarray(x) - c) ** 2))
 
 
+def styblinski_tang(x):
+    x = np.asarray(x)
+    return float(np.sum(x ** 4 - 16 * x ** 2 + 5 * x) / 2)
+
+
+def shifted_rastrigin(d):
+    # the same centre as ReferenceProblem.shiftedRastrigin: -3 + 6 * frac(0.37 + i * golden ratio conjugate)
+    c = np.array([-3 + 6 * ((0.37 + i * 0.618033988749895) % 1.0) for i in range(d)])
+    return lambda x: float(10 * d + np.sum((np.asarray(x) - c) ** 2 - 10 * np.cos(2 * np.pi * (np.asarray(x) - c))))
+
+
+def michalewicz(x):
+    x = np.asarray(x)
+    i = np.arange(1, len(x) + 1)
+    return float(-np.sum(np.sin(x) * np.sin(i * x ** 2 / np.pi) ** 20))
+
+
+# Styblinski-Tang's minimum per coordinate: at the root of 4x^3 - 32x + 5 near -2.9035
+_st_x = -2.9
+for _ in range(50):
+    _st_x -= (4 * _st_x ** 3 - 32 * _st_x + 5) / (12 * _st_x ** 2 - 32)
+ST_MIN = (_st_x ** 4 - 16 * _st_x ** 2 + 5 * _st_x) / 2
+
+
 def embedded(name, dim):
     """Problem `name` with inputs it ignores up to `dim` in all, on [0, 1] (as ReferenceProblem.embedded)."""
     f, lo, hi, fmin, noise = PROBLEMS[name]
@@ -96,6 +120,10 @@ PROBLEMS = {
     "dixonprice6": (dixon_price, [-10] * 6, [10] * 6, 0.0, 0.0),
     "trid6": (trid, [-36] * 6, [36] * 6, -6 * 10 * 5 / 6, 0.0),
     "sphere8-shifted": (shifted_sphere(8), [0] * 8, [1] * 8, 0.0, 0.0),
+    "styblinskitang6": (styblinski_tang, [-5] * 6, [5] * 6, 6 * ST_MIN, 0.0),
+    "rastrigin5-shifted": (shifted_rastrigin(5), [-5.12] * 5, [5.12] * 5, 0.0, 0.0),
+    # Michalewicz-5: the minimum ReferenceProblem computes (the literature quotes -4.687658)
+    "michalewicz5": (michalewicz, [0] * 5, [math.pi] * 5, -4.687658179088146, 0.0),
 }
 PROBLEMS["hartmann6-in-30"] = embedded("hartmann6", 30)
 

@@ -37,8 +37,10 @@ public final class OptimizerBenchmark {
                     org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT, 0.2), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
             new Method("gp-noise", (seed, dim, budget) -> new GpSampler(seed, GpSampler.initialPoints(dim, budget, -1), 0,
                     org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT, 0, true), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
-            new Method("gp-tr", (seed, dim, budget) -> new GpSampler(seed, GpSampler.initialPoints(dim, budget, -1), 0,
-                    org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT, 0, false, true), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
+            new Method("gp-global", (seed, dim, budget) -> GpSampler.global(seed, GpSampler.initialPoints(dim, budget, -1)),
+                    (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
+            new Method("gp-trmix", (seed, dim, budget) -> new GpSampler(seed, GpSampler.initialPoints(dim, budget, -1), 0,
+                    org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT, 0, false, true, 4), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
             new Method("sobol", (seed, dim, budget) -> Samplers.sobol(seed), (dim, budget) -> 0),
             new Method("random", (seed, dim, budget) -> Samplers.random(seed), (dim, budget) -> 0));
 
@@ -53,7 +55,7 @@ public final class OptimizerBenchmark {
             int k = Integer.parseInt(name.substring(3));
             return new Method(name, (seed, dim, budget) -> gp(seed, k), (dim, budget) -> k);
         }
-        throw new IllegalArgumentException("unknown method " + name + "; known: gp, gp-reflect, gp-local, gp-noise, gp-tr, sobol, random, gp:K (K initial points)");
+        throw new IllegalArgumentException("unknown method " + name + "; known: gp, gp-global, gp-reflect, gp-local, gp-noise, gp-trmix, sobol, random, gp:K (K initial points)");
     }
 
     /** log10 regret with a floor, so an exact hit (regret 0) still has a number. */

@@ -22,7 +22,9 @@ public final class ParEgo {
 
     public ParEgo(long seed, int initialPoints) {
         this.seed = seed;
-        this.gp = new GpSampler(seed, initialPoints, 0, org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT);
+        // the whole cube, not the default trust region: the scalarisation changes with every trial, so a
+        // history of improvements, which sizes the trust region, has no meaning across trials
+        this.gp = GpSampler.global(seed, initialPoints);
     }
 
     /** The weight of the first objective for {@code trial}. */
