@@ -27,6 +27,7 @@ final class Reports {
     static void putTask(ObjectNode o, TrialEvaluator.TaskScore s) {
         String m = Character.toUpperCase(s.metric().charAt(0)) + s.metric().substring(1);
         o.put(s.metric(), s.value()).put("baseline" + m, s.baseline()).put("strongBaseline" + m, s.strongBaseline())
+                .put("stacked" + m, s.stacked().value()).put("stackedNull" + m, s.stacked().nullValue()).put("stackedFirstStage", s.stacked().firstStage())
                 .put("taskSpikingActivityHz", s.activity().meanRate()).put("taskSilentFraction", s.activity().silentFraction())
                 .put("taskSeconds", s.seconds());
     }
@@ -53,6 +54,11 @@ final class Reports {
         else
             System.out.printf("NRMSE %.4f on the held-out segment   baselines, the same readout on raw inputs: last 10 %.4f, best tapped delay line %.4f%n",
                     s.value(), s.baseline(), s.strongBaseline());
+        if (!Double.isNaN(s.stacked().value()))
+            System.out.printf(s.higherIsBetter()
+                            ? "what the network adds: the %s, then the network for its residual %.2f%% (null, the network's rows shuffled: %.2f%%)%n"
+                            : "what the network adds: the %s, then the network for its residual %.4f (null, the network's rows shuffled: %.4f)%n",
+                    s.stacked().firstStage(), (s.higherIsBetter() ? 100 : 1) * s.stacked().value(), (s.higherIsBetter() ? 100 : 1) * s.stacked().nullValue());
         System.out.printf("task stage: S = %.3f Hz (silent %.1f%%); STDP pass, runs and readout %.1f s%n", s.activity().meanRate(),
                 100 * s.activity().silentFraction(), s.seconds());
     }
