@@ -27,9 +27,10 @@ final class Reports {
     static void putTask(ObjectNode o, TrialEvaluator.TaskScore s) {
         String m = Character.toUpperCase(s.metric().charAt(0)) + s.metric().substring(1);
         o.put(s.metric(), s.value()).put("baseline" + m, s.baseline()).put("strongBaseline" + m, s.strongBaseline())
-                .put("stacked" + m, s.stacked().value()).put("stackedNull" + m, s.stacked().nullValue()).put("stackedFirstStage", s.stacked().firstStage())
                 .put("taskSpikingActivityHz", s.activity().meanRate()).put("taskSilentFraction", s.activity().silentFraction())
                 .put("taskSeconds", s.seconds());
+        if (!Double.isNaN(s.stacked().value())) // too few training samples to cross-fit: left out rather than NaN
+            o.put("stacked" + m, s.stacked().value()).put("stackedNull" + m, s.stacked().nullValue()).put("stackedFirstStage", s.stacked().firstStage());
     }
 
     static void printMemory(MemoryEvaluation.Result r) {
