@@ -96,7 +96,7 @@ final class SeedSweep {
             double[] ci = Medians.bootstrapInterval(finite, Seeds.rng(statSeed, e.getKey()));
             String name = label(e.getKey(), metric);
             summary.putObject(name).put("median", Medians.median(finite)).put("low", ci[0]).put("high", ci[1]).put("n", finite.length);
-            if (!json) System.out.printf("  %-32s %s [%s, %s]%s%n", name, num(Medians.median(finite)), num(ci[0]), num(ci[1]),
+            if (!json) System.out.printf("  %-42s %s [%s, %s]%s%n", name, num(Medians.median(finite)), num(ci[0]), num(ci[1]),
                     finite.length < n ? String.format("   (%d of %d seeds; the others failed)", finite.length, n) : "");
         }
         if (metric != null) {
@@ -108,7 +108,7 @@ final class SeedSweep {
                 Paired p = Paired.of(values.get(a), values.get(b), higher, Seeds.derive(statSeed, a.equals("task") ? b : a + " " + b));
                 summary.putObject((a.equals("task") ? "" : label(a, metric) + " ") + "versus " + label(b, metric)).put("wins", p.wins()).put("ties", p.ties()).put("losses", p.losses())
                         .put("medianGain", p.medianGain()).put("low", p.low()).put("high", p.high()).put("wilcoxonP", p.p());
-                if (!json) System.out.printf("  %-22s against %-40s wins %d, ties %d, losses %d; median gain %s [%s, %s]; Wilcoxon signed-rank p = %s%n",
+                if (!json) System.out.printf("  %-22s against %-46s wins %d, ties %d, losses %d; median gain %s [%s, %s]; Wilcoxon signed-rank p = %s%n",
                         a.equals("task") ? "the network" : "raw input then network", label(b, metric), p.wins(), p.ties(), p.losses(), num(p.medianGain()), num(p.low()), num(p.high()),
                         Double.isNaN(p.p()) ? "n/a (fewer than 2 non-zero differences)" : String.format("%.3g", p.p()));
             }
