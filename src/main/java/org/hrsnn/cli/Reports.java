@@ -29,6 +29,8 @@ final class Reports {
         o.put(s.metric(), s.value()).put("baseline" + m, s.baseline()).put("strongBaseline" + m, s.strongBaseline())
                 .put("taskSpikingActivityHz", s.activity().meanRate()).put("taskSilentFraction", s.activity().silentFraction())
                 .put("taskSeconds", s.seconds());
+        if (!Double.isNaN(s.stacked().value())) // too few training samples to cross-fit: left out rather than NaN
+            o.put("stacked" + m, s.stacked().value()).put("stackedNull" + m, s.stacked().nullValue()).put("stackedFirstStage", s.stacked().firstStage());
     }
 
     static void printMemory(MemoryEvaluation.Result r) {
@@ -53,6 +55,11 @@ final class Reports {
         else
             System.out.printf("NRMSE %.4f on the held-out segment   baselines, the same readout on raw inputs: last 10 %.4f, best tapped delay line %.4f%n",
                     s.value(), s.baseline(), s.strongBaseline());
+        if (!Double.isNaN(s.stacked().value()))
+            System.out.printf(s.higherIsBetter()
+                            ? "what the network adds: the %s, then the network for its residual %.2f%% (null, the network's rows shuffled: %.2f%%)%n"
+                            : "what the network adds: the %s, then the network for its residual %.4f (null, the network's rows shuffled: %.4f)%n",
+                    s.stacked().firstStage(), (s.higherIsBetter() ? 100 : 1) * s.stacked().value(), (s.higherIsBetter() ? 100 : 1) * s.stacked().nullValue());
         System.out.printf("task stage: S = %.3f Hz (silent %.1f%%); STDP pass, runs and readout %.1f s%n", s.activity().meanRate(),
                 100 * s.activity().silentFraction(), s.seconds());
     }

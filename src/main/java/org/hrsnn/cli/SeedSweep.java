@@ -52,7 +52,7 @@ final class SeedSweep {
                    double trainFraction, String task, boolean json) throws Exception {
         int n = seeds.size();
         Map<String, double[]> values = new LinkedHashMap<>();
-        for (String k : new String[] {"S", "MC", "E", "task", "baseline", "strong"}) values.put(k, new double[n]);
+        for (String k : new String[] {"S", "MC", "E", "task", "baseline", "strong", "stacked", "stackedNull"}) values.put(k, new double[n]);
         ArrayNode rows = DesignFiles.mapper().createArrayNode();
         String metric = null;
         boolean higher = false;
@@ -74,14 +74,16 @@ final class SeedSweep {
                 values.get("task")[i] = score.value();
                 values.get("baseline")[i] = score.baseline();
                 values.get("strong")[i] = score.strongBaseline();
+                values.get("stacked")[i] = score.stacked().value();
+                values.get("stackedNull")[i] = score.stacked().nullValue();
                 Reports.putTask(row, score);
             }
             if (!json) {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 System.out.printf("seed %-6d S %7.3f Hz  MC %7.3f  E %s%s   [%d/%d, %.0f s, ETA %.0f s]%n", s, values.get("S")[i], values.get("MC")[i],
                         m.failed() ? "-- (" + m.failure() + ")" : String.format("%.4f", m.e()),
-                        score == null ? "" : String.format("  %s %s (raw input %s, strong %s)", label("task", score.metric()), fmt(score.value(), higher),
-                                fmt(score.baseline(), higher), fmt(score.strongBaseline(), higher)),
+                        score == null ? "" : String.format("  %s %s (raw input %s, strong %s; raw then network %s, null %s)", label("task", score.metric()), fmt(score.value(), higher),
+                                fmt(score.baseline(), higher), fmt(score.strongBaseline(), higher), fmt(score.stacked().value(), higher), fmt(score.stacked().nullValue(), higher)),
                         i + 1, n, elapsed, elapsed / (i + 1) * (n - i - 1));
             }
         }
@@ -89,22 +91,25 @@ final class SeedSweep {
         ObjectNode summary = DesignFiles.mapper().createObjectNode();
         if (!json) System.out.printf("%nmedian [bootstrap 95%% interval] over %d seeds:%n", n);
         for (var e : values.entrySet()) {
-            if (metric == null && List.of("task", "baseline", "strong").contains(e.getKey())) continue; // the memory task has no task stage
+            if (metric == null && List.of("task", "baseline", "strong", "stacked", "stackedNull").contains(e.getKey())) continue; // the memory task has no task stage
             double[] finite = Arrays.stream(e.getValue()).filter(Double::isFinite).sorted().toArray();
             double[] ci = Medians.bootstrapInterval(finite, Seeds.rng(statSeed, e.getKey()));
             String name = label(e.getKey(), metric);
             summary.putObject(name).put("median", Medians.median(finite)).put("low", ci[0]).put("high", ci[1]).put("n", finite.length);
-            if (!json) System.out.printf("  %-32s %s [%s, %s]%s%n", name, num(Medians.median(finite)), num(ci[0]), num(ci[1]),
+            if (!json) System.out.printf("  %-42s %s [%s, %s]%s%n", name, num(Medians.median(finite)), num(ci[0]), num(ci[1]),
                     finite.length < n ? String.format("   (%d of %d seeds; the others failed)", finite.length, n) : "");
         }
         if (metric != null) {
             if (!json) System.out.printf("%nthe network against each baseline on the same seeds (gain > 0: the network is better):%n");
-            for (String b : new String[] {"baseline", "strong"}) {
-                Paired p = Paired.of(values.get("task"), values.get(b), higher, Seeds.derive(statSeed, b));
-                summary.putObject("versus " + label(b, metric)).put("wins", p.wins()).put("ties", p.ties()).put("losses", p.losses())
+            String[][] pairs = {{"task", "baseline"}, {"task", "strong"}, {"stacked", "baseline"}, {"stacked", "strong"}, {"stacked", "stackedNull"}};
+            for (String[] pair : pairs) {
+                String a = pair[0], b = pair[1];
+                if (Arrays.stream(values.get(a)).allMatch(Double::isNaN)) continue;
+                Paired p = Paired.of(values.get(a), values.get(b), higher, Seeds.derive(statSeed, a.equals("task") ? b : a + " " + b));
+                summary.putObject((a.equals("task") ? "" : label(a, metric) + " ") + "versus " + label(b, metric)).put("wins", p.wins()).put("ties", p.ties()).put("losses", p.losses())
                         .put("medianGain", p.medianGain()).put("low", p.low()).put("high", p.high()).put("wilcoxonP", p.p());
-                if (!json) System.out.printf("  against %-32s wins %d, ties %d, losses %d; median gain %s [%s, %s]; Wilcoxon signed-rank p = %s%n",
-                        label(b, metric), p.wins(), p.ties(), p.losses(), num(p.medianGain()), num(p.low()), num(p.high()),
+                if (!json) System.out.printf("  %-22s against %-46s wins %d, ties %d, losses %d; median gain %s [%s, %s]; Wilcoxon signed-rank p = %s%n",
+                        a.equals("task") ? "the network" : "raw input then network", label(b, metric), p.wins(), p.ties(), p.losses(), num(p.medianGain()), num(p.low()), num(p.high()),
                         Double.isNaN(p.p()) ? "n/a (fewer than 2 non-zero differences)" : String.format("%.3g", p.p()));
             }
         }
@@ -127,6 +132,8 @@ final class SeedSweep {
             case "task" -> metric;
             case "baseline" -> prediction ? "raw input, last 10 (" + metric + ")" : "raw input, network's moments (" + metric + ")";
             case "strong" -> prediction ? "best tapped delay line (" + metric + ")" : "raw input, every step (" + metric + ")";
+            case "stacked" -> "raw input then network (" + metric + ")";
+            case "stackedNull" -> "its null, network rows shuffled (" + metric + ")";
             default -> key;
         };
     }

@@ -321,7 +321,8 @@ final class StudyCommand {
                 .append(t.metric("mcShuffled") == null ? "" : String.format(" (shuffled %.2g)", t.metric("mcShuffled")));
         if (t.metric("s") != null) b.append(String.format(" S=%.3g Hz", t.metric("s")));
         String raw = t.metric("baseline") == null ? "" : String.format(" (raw input %.4f", t.metric("baseline"))
-                + (t.metric("strongBaseline") == null ? ")" : String.format(", strong %.4f)", t.metric("strongBaseline")));
+                + (t.metric("strongBaseline") == null ? "" : String.format(", strong %.4f", t.metric("strongBaseline")))
+                + (t.metric("stacked") == null ? ")" : String.format("; raw then network %.4f, null %.4f)", t.metric("stacked"), t.metric("stackedNull")));
         if (t.metric("accuracy") != null) b.append(String.format(" accuracy=%.4f", t.metric("accuracy"))).append(raw);
         if (t.metric("nrmse") != null) b.append(String.format(" NRMSE=%.4f", t.metric("nrmse"))).append(raw);
         if (t.reason() != null) b.append(" (").append(t.reason()).append(")");

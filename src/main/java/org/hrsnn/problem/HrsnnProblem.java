@@ -174,6 +174,10 @@ public final class HrsnnProblem implements Problem {
         metrics.put(s.metric(), s.value());
         metrics.put("baseline", s.baseline());
         if (!Double.isNaN(s.strongBaseline())) metrics.put("strongBaseline", s.strongBaseline());
+        if (!Double.isNaN(s.stacked().value())) {
+            metrics.put("stacked", s.stacked().value());
+            metrics.put("stackedNull", s.stacked().nullValue());
+        }
         if (!Double.isFinite(s.value())) return new Outcome(Trial.State.FAILED, metrics, s.metric() + " is " + s.value());
         return new Outcome(Trial.State.COMPLETE, metrics, null);
     }

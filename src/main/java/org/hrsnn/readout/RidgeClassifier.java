@@ -13,14 +13,28 @@ public final class RidgeClassifier {
     }
 
     public static RidgeClassifier fit(double[][] x, int[] labels, int classes) {
-        Ridge ridge = new Ridge(x);
+        return fit(new Ridge(x), labels, classes);
+    }
+
+    /** The same on a prepared design, which other targets may share. */
+    public static RidgeClassifier fit(Ridge ridge, int[] labels, int classes) {
         Ridge.Model[] m = new Ridge.Model[classes];
-        for (int c = 0; c < classes; c++) {
-            double[] y = new double[labels.length];
-            for (int i = 0; i < y.length; i++) y[i] = labels[i] == c ? 1 : -1;
-            m[c] = ridge.fit(y);
-        }
+        for (int c = 0; c < classes; c++) m[c] = ridge.fit(targets(labels, c));
         return new RidgeClassifier(m);
+    }
+
+    /** The one-vs-rest target of class {@code c}: +1 for its rows, -1 for the others. */
+    public static double[] targets(int[] labels, int c) {
+        double[] y = new double[labels.length];
+        for (int i = 0; i < y.length; i++) y[i] = labels[i] == c ? 1 : -1;
+        return y;
+    }
+
+    /** The index of the largest output. */
+    public static int argmax(double[] outputs) {
+        int best = 0;
+        for (int c = 1; c < outputs.length; c++) if (outputs[c] > outputs[best]) best = c;
+        return best;
     }
 
     /** The per-class readouts (one-vs-rest), in class order. */

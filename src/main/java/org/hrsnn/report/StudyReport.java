@@ -169,14 +169,24 @@ public final class StudyReport {
         addByState(c, with, Trial.State.COMPLETE, "complete", Charts.BLUE, task);
         addByState(c, with, Trial.State.FAILED, "failed", Charts.RED, task);
         stepLine(c, "best so far", BestSoFar.of(trials, task, lower), Charts.BLACK);
+        // What each network adds to its input: the stacked readout (raw input, then the network for its residual)
+        // as open circles; its null is summarised by its median level, like the baselines.
+        List<Trial> stacked = with.stream().filter(t -> t.metric("stacked") != null && Double.isFinite(t.metric("stacked"))).toList();
+        if (!stacked.isEmpty())
+            Charts.points(c, "raw input then network (" + stacked.size() + ")", stacked.stream().mapToDouble(Trial::number).toArray(),
+                    stacked.stream().mapToDouble(t -> t.metric("stacked")).toArray(), Charts.ORANGE, false);
         double n = trials.stream().mapToInt(Trial::number).max().orElse(0);
         double base = median(trials, "baseline"), strong = median(trials, "strongBaseline");
         if (Double.isFinite(base)) Charts.level(c, String.format(Locale.ROOT, "non-spiking baseline %.4g", base), 0, n, base, Charts.GREY);
         if (Double.isFinite(strong)) Charts.level(c, String.format(Locale.ROOT, "strong non-spiking baseline %.4g", strong), 0, n, strong, Charts.PURPLE);
+        double nul = median(trials, "stackedNull");
+        if (Double.isFinite(nul)) Charts.level(c, String.format(Locale.ROOT, "null of raw then network, median %.4g", nul), 0, n, nul, Charts.ORANGE);
         long pruned = trials.stream().filter(t -> t.state() == Trial.State.PRUNED).count();
         figures.add(Charts.save(c, dir, "history-task", "Optimisation history of the task metric",
                 label + " of every trial that reached the task stage, and the best so far. Dashed: the same readout trained on the raw input "
-                        + "instead of the network's states (the non-spiking baseline; 'strong' reads it at every time step). " + pruned
+                        + "instead of the network's states (the non-spiking baseline; 'strong' reads it at every time step). "
+                        + (stacked.isEmpty() ? "" : "Open orange circles: the raw-input readout with the network's states fitted to its residual (what the network adds "
+                        + "to its input); the orange level is the median of its null, the network's rows shuffled against the samples. ") + pruned
                         + " pruned trial(s) stopped after the memory stage and have no task value."));
     }
 

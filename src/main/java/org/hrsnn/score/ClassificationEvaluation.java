@@ -4,7 +4,9 @@ import org.hrsnn.model.Encoding;
 import org.hrsnn.model.InputSpec;
 import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.random.Seeds;
+import org.hrsnn.readout.Ridge;
 import org.hrsnn.readout.RidgeClassifier;
+import org.hrsnn.readout.StackedRidge;
 import org.hrsnn.sim.WindowStates;
 import org.hrsnn.sim.Network;
 import org.hrsnn.sim.PopulationRate;
@@ -28,6 +30,10 @@ import java.util.List;
  *   <li>A one-vs-rest ridge classifier (GCV) is fitted on the training features and scored on the test
  *       split. The same classifier on features of the raw input (values at the same moments plus
  *       channel means) gives the non-spiking baseline.</li>
+ *   <li>What the network adds to its input ({@link StackedScore}): the better raw-input readout (chosen on the
+ *       training split) first, then a ridge on the network's features for its out-of-fold residual
+ *       ({@link StackedRidge}); and the same with the network's rows shuffled against the samples (the null,
+ *       which should score as the raw readout alone).</li>
  * </ol>
  */
 public final class ClassificationEvaluation {
@@ -45,7 +51,10 @@ public final class ClassificationEvaluation {
      * @param strongBaselineAccuracy the same classifier on the raw input at every time step (each sample resampled
      *                               to the longest training length by linear interpolation)
      */
-    public record Result(double accuracy, double baselineAccuracy, double strongBaselineAccuracy, Activity activity, int features, double seconds) {}
+    public record Result(double accuracy, double baselineAccuracy, double strongBaselineAccuracy, StackedScore stacked, Activity activity, int features, double seconds) {}
+
+    /** Cross-fitting folds of the stacked readout's first stage (fewer when there are fewer training samples). */
+    static final int FOLDS = 5;
 
     private ClassificationEvaluation() {}
 
@@ -70,11 +79,68 @@ public final class ClassificationEvaluation {
         double[][] xTrain = features(net, train, scaling, stepsPerValue, s, null, tick);
         double[][] xTest = features(net, test, scaling, stepsPerValue, s, rate, tick);
         int classes = train.classes().size();
-        double accuracy = RidgeClassifier.fit(xTrain, train.labels(), classes).accuracy(xTest, test.labels());
-        double[] baselines = baselines(train, test, scaling, s.points());
+        Ridge network = new Ridge(xTrain);
+        double accuracy = RidgeClassifier.fit(network, train.labels(), classes).accuracy(xTest, test.labels());
+        Raw raw = Raw.of(train, test, scaling, s.points());
+        StackedScore stacked = stacked(raw, network, xTest, train.labels(), test.labels(), classes, seed);
         Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
-        return new Result(accuracy, baselines[0], baselines[1], activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
+        return new Result(accuracy, raw.accuracy(raw.moments), raw.accuracy(raw.steps), stacked, activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
     }
+
+    /** The raw input's two feature sets on both splits. */
+    private record Raw(double[][][] moments, double[][][] steps, int[] trainLabels, int[] testLabels, int classes) {
+        static Raw of(LabelledSeries train, LabelledSeries test, InputScaling scaling, int points) {
+            int length = train.series().stream().mapToInt(x -> x.length).max().orElse(1);
+            return new Raw(new double[][][] {rawFeatures(train, scaling, points), rawFeatures(test, scaling, points)},
+                    new double[][][] {everyStep(train, scaling, length), everyStep(test, scaling, length)},
+                    train.labels(), test.labels(), train.classes().size());
+        }
+
+        /** Test accuracy of the readout on one feature set ({train, test}). */
+        double accuracy(double[][][] set) {
+            return RidgeClassifier.fit(set[0], trainLabels, classes).accuracy(set[1], testLabels);
+        }
+    }
+
+    /**
+     * The stacked readout and its null. The first stage is the raw feature set whose out-of-fold accuracy on the
+     * training split is higher (the test split is not looked at); ties go to every step.
+     */
+    private static StackedScore stacked(Raw raw, Ridge network, double[][] xTest, int[] trainLabels, int[] testLabels, int classes, long seed) {
+        int n = trainLabels.length, folds = Math.min(FOLDS, n / 2);
+        if (folds < 2) return StackedScore.NONE;
+        List<double[]> ys = new ArrayList<>();
+        for (int c = 0; c < classes; c++) ys.add(RidgeClassifier.targets(trainLabels, c));
+        int[] fold = StackedRidge.interleaved(n, folds);
+        double[][] oofMoments = StackedRidge.outOfFold(raw.moments[0], ys, fold, folds), oofEvery = StackedRidge.outOfFold(raw.steps[0], ys, fold, folds);
+        boolean moments = hits(oofMoments, trainLabels) > hits(oofEvery, trainLabels);
+        double[][][] first = moments ? raw.moments : raw.steps;
+        double[][] oof = moments ? oofMoments : oofEvery;
+        java.util.Random rng = new java.util.Random(Seeds.derive(seed, "task.classification.stacked-null"));
+        int[] trainPairing = StackedRidge.derangement(n, rng), testPairing = StackedRidge.derangement(testLabels.length, rng);
+        double real = stackedAccuracy(StackedRidge.fit(first[0], oof, network, ys, null), first[1], xTest, null, testLabels);
+        double shuffled = stackedAccuracy(StackedRidge.fit(first[0], oof, network, ys, trainPairing), first[1], xTest, testPairing, testLabels);
+        return new StackedScore(real, shuffled, moments ? "raw input at the network's moments" : "raw input at every step");
+    }
+
+    private static double stackedAccuracy(StackedRidge.Model m, double[][] rawTest, double[][] networkTest, int[] pairing, int[] labels) {
+        int right = 0;
+        for (int i = 0; i < labels.length; i++)
+            if (RidgeClassifier.argmax(m.predict(rawTest[i], networkTest[pairing == null ? i : pairing[i]])) == labels[i]) right++;
+        return (double) right / labels.length;
+    }
+
+    /** How many rows' largest output ([class][row]) is their label. */
+    private static int hits(double[][] outputs, int[] labels) {
+        int right = 0;
+        double[] row = new double[outputs.length];
+        for (int i = 0; i < labels.length; i++) {
+            for (int c = 0; c < row.length; c++) row[c] = outputs[c][i];
+            if (RidgeClassifier.argmax(row) == labels[i]) right++;
+        }
+        return right;
+    }
+
 
     /**
      * The two raw-input baselines of {@link #evaluate} for analog input (z-scored with the training split): the
@@ -86,13 +152,8 @@ public final class ClassificationEvaluation {
     }
 
     private static double[] baselines(LabelledSeries train, LabelledSeries test, InputScaling scaling, int points) {
-        int classes = train.classes().size();
-        double baseline = RidgeClassifier.fit(rawFeatures(train, scaling, points), train.labels(), classes)
-                .accuracy(rawFeatures(test, scaling, points), test.labels());
-        int length = train.series().stream().mapToInt(x -> x.length).max().orElse(1);
-        double strong = RidgeClassifier.fit(everyStep(train, scaling, length), train.labels(), classes)
-                .accuracy(everyStep(test, scaling, length), test.labels());
-        return new double[] {baseline, strong};
+        Raw raw = Raw.of(train, test, scaling, points);
+        return new double[] {raw.accuracy(raw.moments), raw.accuracy(raw.steps)};
     }
 
     /**

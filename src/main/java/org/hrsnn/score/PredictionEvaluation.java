@@ -3,7 +3,9 @@ package org.hrsnn.score;
 import org.hrsnn.model.Encoding;
 import org.hrsnn.model.InputSpec;
 import org.hrsnn.model.NetworkSpec;
+import org.hrsnn.random.Seeds;
 import org.hrsnn.readout.Ridge;
+import org.hrsnn.readout.StackedRidge;
 import org.hrsnn.sim.StateKind;
 import org.hrsnn.sim.WindowStates;
 import org.hrsnn.sim.Network;
@@ -20,7 +22,9 @@ import org.hrsnn.task.Series;
  * Baselines, the same readout on raw inputs: the last {@code taps} values, and (the strong one) a tapped
  * delay line whose length is chosen from {@link #TAP_CHOICES} on the training segment alone (fitted on its
  * first 80%, validated on the rest), so the network has to do better than the best linear filter of the
- * input.
+ * input. What the network adds to that filter ({@link StackedScore}): the best tapped delay line first, then a
+ * ridge on the network's states for its out-of-fold residual (contiguous folds of the training segment), and
+ * the same with the states' time steps shuffled (the null).
  */
 public final class PredictionEvaluation {
 
@@ -34,7 +38,10 @@ public final class PredictionEvaluation {
     static final int[] TAP_CHOICES = {1, 2, 3, 5, 8, 10, 15, 20, 30};
 
     /** @param bestTaps the strong baseline's chosen number of taps */
-    public record Result(double nrmse, double baselineNrmse, double strongBaselineNrmse, int bestTaps, Activity activity, double seconds) {}
+    public record Result(double nrmse, double baselineNrmse, double strongBaselineNrmse, int bestTaps, StackedScore stacked, Activity activity, double seconds) {}
+
+    /** Cross-fitting folds of the stacked readout's first stage. */
+    static final int FOLDS = 5;
 
     private PredictionEvaluation() {}
 
@@ -51,7 +58,8 @@ public final class PredictionEvaluation {
         WindowStates states = new WindowStates(stepsPerValue, s.states());
         PopulationRate rate = new PopulationRate(stepsPerValue);
         net.run(new Stimulus(values, stepsPerValue), states, rate);
-        double nrmse = fitAndScore(states.rows(), series.y(), s.washout(), trainEnd);
+        double[][] x = states.rows();
+        double nrmse = fitAndScore(x, series.y(), s.washout(), trainEnd);
 
         double baseline = fitAndScore(taps(u, s.taps()), series.y(), s.washout(), trainEnd);
         int validateFrom = s.washout() + (int) (0.8 * (trainEnd - s.washout()));
@@ -64,8 +72,10 @@ public final class PredictionEvaluation {
                 bestTaps = k;
             }
         }
-        double strong = fitAndScore(taps(u, bestTaps), series.y(), s.washout(), trainEnd);
-        return new Result(nrmse, baseline, strong, bestTaps, new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate()), (System.nanoTime() - t0) / 1e9);
+        double[][] line = taps(u, bestTaps);
+        double strong = fitAndScore(line, series.y(), s.washout(), trainEnd);
+        StackedScore stacked = stacked(line, x, series.y(), s.washout(), trainEnd, bestTaps, seed);
+        return new Result(nrmse, baseline, strong, bestTaps, stacked, new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate()), (System.nanoTime() - t0) / 1e9);
     }
 
     /**
@@ -131,17 +141,50 @@ public final class PredictionEvaluation {
         return x;
     }
 
+    /**
+     * The best tapped delay line ({@code line}) first, the network's states {@code x} for its residual, both
+     * fitted on rows [washout, trainEnd) and scored on the rest; the null pairs each row's states with another
+     * time step's (seeded shuffles of the training and of the test rows).
+     */
+    static StackedScore stacked(double[][] line, double[][] x, double[] y, int washout, int trainEnd, int taps, long seed) {
+        double[][] first = java.util.Arrays.copyOfRange(line, washout, trainEnd);
+        java.util.List<double[]> ys = java.util.List.of(java.util.Arrays.copyOfRange(y, washout, trainEnd));
+        int rows = first.length;
+        int[] fold = StackedRidge.contiguous(rows, FOLDS);
+        double[][] oof = StackedRidge.outOfFold(first, ys, fold, FOLDS);
+        Ridge network = new Ridge(java.util.Arrays.copyOfRange(x, washout, trainEnd));
+        java.util.Random rng = new java.util.Random(Seeds.derive(seed, "task.prediction.stacked-null"));
+        int[] trainPairing = StackedRidge.derangement(rows, rng), testPairing = StackedRidge.derangement(y.length - trainEnd, rng);
+        double real = stackedNrmse(StackedRidge.fit(first, oof, network, ys, null), line, x, y, trainEnd, null);
+        double shuffled = stackedNrmse(StackedRidge.fit(first, oof, network, ys, trainPairing), line, x, y, trainEnd, testPairing);
+        return new StackedScore(real, shuffled, "best tapped delay line (" + taps + " taps)");
+    }
+
+    private static double stackedNrmse(StackedRidge.Model m, double[][] line, double[][] x, double[] y, int trainEnd, int[] pairing) {
+        int n = y.length;
+        double[] predicted = new double[n - trainEnd];
+        for (int t = trainEnd; t < n; t++)
+            predicted[t - trainEnd] = m.predict(line[t], x[pairing == null ? t : trainEnd + pairing[t - trainEnd]])[0];
+        return nrmse(predicted, java.util.Arrays.copyOfRange(y, trainEnd, n));
+    }
+
+    /** rms error / standard deviation of the target. */
+    static double nrmse(double[] predicted, double[] y) {
+        double mean = 0, se = 0, var = 0;
+        for (double v : y) mean += v / y.length;
+        for (int t = 0; t < y.length; t++) {
+            se += (predicted[t] - y[t]) * (predicted[t] - y[t]);
+            var += (y[t] - mean) * (y[t] - mean);
+        }
+        return Math.sqrt(se / var);
+    }
+
     /** Ridge on rows [washout, trainEnd), NRMSE on [trainEnd, n). */
     static double fitAndScore(double[][] x, double[] y, int washout, int trainEnd) {
         Ridge.Model m = new Ridge(java.util.Arrays.copyOfRange(x, washout, trainEnd)).fit(java.util.Arrays.copyOfRange(y, washout, trainEnd));
         int n = y.length;
-        double mean = 0, se = 0, var = 0;
-        for (int t = trainEnd; t < n; t++) mean += y[t] / (n - trainEnd);
-        for (int t = trainEnd; t < n; t++) {
-            double e = m.predict(x[t]) - y[t];
-            se += e * e;
-            var += (y[t] - mean) * (y[t] - mean);
-        }
-        return Math.sqrt(se / var);
+        double[] predicted = new double[n - trainEnd];
+        for (int t = trainEnd; t < n; t++) predicted[t - trainEnd] = m.predict(x[t]);
+        return nrmse(predicted, java.util.Arrays.copyOfRange(y, trainEnd, n));
     }
 }

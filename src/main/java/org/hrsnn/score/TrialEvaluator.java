@@ -19,9 +19,10 @@ public final class TrialEvaluator {
      * The task stage's outcome. {@code higherIsBetter} tells accuracy from NRMSE. {@code baseline} is the same
      * readout on the raw input as the network sees it (same moments, or the last 10 values);
      * {@code strongBaseline} the same readout on the raw input at every time step (classification) or on the
-     * best tapped delay line chosen on the training data (prediction).
+     * best tapped delay line chosen on the training data (prediction). {@code stacked} is what the network adds to
+     * the raw input's readout, with its null.
      */
-    public record TaskScore(String metric, double value, double baseline, double strongBaseline, boolean higherIsBetter, Activity activity, double seconds) {}
+    public record TaskScore(String metric, double value, double baseline, double strongBaseline, StackedScore stacked, boolean higherIsBetter, Activity activity, double seconds) {}
 
     private final Tasks.Task task;
     private final Tasks.Source source;
@@ -156,13 +157,13 @@ public final class TrialEvaluator {
             case CLASSIFICATION -> {
                 var c = ClassificationEvaluation.Settings.DEFAULT;
                 var r = ClassificationEvaluation.evaluate(spec, seed, org.hrsnn.task.Subsets.stratified(d.train(), trainFraction), d.test(), new ClassificationEvaluation.Settings(c.stepMs(), c.points(), protocol.states()), progress);
-                return new TaskScore(task.metric(), r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), task.higherIsBetter(), r.activity(), r.seconds());
+                return new TaskScore(task.metric(), r.accuracy(), r.baselineAccuracy(), r.strongBaselineAccuracy(), r.stacked(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             case PREDICTION -> {
                 Series series = task.series(seed, horizon, d.series());
                 var p = settingsFor(series);
                 var r = PredictionEvaluation.evaluate(spec, seed, series, new PredictionEvaluation.Settings(p.stepMs(), protocol.states(), p.washout(), p.trainFraction(), p.taps()));
-                return new TaskScore(task.metric(), r.nrmse(), r.baselineNrmse(), r.strongBaselineNrmse(), task.higherIsBetter(), r.activity(), r.seconds());
+                return new TaskScore(task.metric(), r.nrmse(), r.baselineNrmse(), r.strongBaselineNrmse(), r.stacked(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             default -> throw new IllegalStateException("the memory task has no second stage");
         }

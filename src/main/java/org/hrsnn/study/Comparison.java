@@ -53,9 +53,25 @@ public final class Comparison {
         m.put("S of best E", t -> first(Ranking.byE(t), "s"));
         m.put("best MC", t -> t.stream().filter(Trial::finished).map(x -> x.metric("mc")).filter(x -> x != null && Double.isFinite(x))
                 .max(Double::compare).orElse(Double.NaN));
+        m.put("median MC of finished trials", t -> {
+            double[] v = finite(t, "mc").sorted().toArray();
+            return v.length == 0 ? Double.NaN : Medians.median(v);
+        });
+        // Activity at equal memory (the claim that STDP heterogeneity lowers S at the same MC): the cheapest
+        // trial that reached MC_REFERENCE, NaN when none did.
+        m.put("lowest S at MC >= " + MC_REFERENCE, t -> t.stream().filter(Trial::finished)
+                .filter(x -> x.metric("mc") != null && x.metric("mc") >= MC_REFERENCE && x.metric("s") != null && Double.isFinite(x.metric("s")))
+                .mapToDouble(x -> x.metric("s")).min().orElse(Double.NaN));
         m.put("best accuracy", t -> first(Ranking.byTask(t), "accuracy"));
         m.put("best NRMSE", t -> first(Ranking.byTask(t), "nrmse"));
         return m;
+    }
+
+    /** The MC at which studies' activity is compared: the bar for a reservoir with real memory. */
+    public static final int MC_REFERENCE = 5;
+
+    private static java.util.stream.DoubleStream finite(List<Trial> trials, String metric) {
+        return trials.stream().filter(Trial::finished).map(x -> x.metric(metric)).filter(x -> x != null && Double.isFinite(x)).mapToDouble(Double::doubleValue);
     }
 
     private static Double first(List<Trial> ranked, String metric) {

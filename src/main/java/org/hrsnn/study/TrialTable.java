@@ -24,7 +24,7 @@ import java.util.function.Function;
 public final class TrialTable {
     /** The metrics in the order they are listed; any other metric a trial has follows, sorted by name. */
     public static final List<String> METRICS = List.of("s", "silentFraction", "maxRate", "mc", "mcCurrent", "mcShuffled", "mcInputOnly", "e",
-            "accuracy", "nrmse", "baseline", "strongBaseline");
+            "accuracy", "nrmse", "baseline", "strongBaseline", "stacked", "stackedNull");
 
     /** A named column of rows of type T; a null value is an empty cell (JSON null). */
     public record Column<T>(String name, Function<T, Object> value) {}

@@ -66,13 +66,15 @@ class EvaluateCommandTest {
         for (int i = 0; i < 2; i++) {
             var row = o.get("seeds").get(i);
             var single = mapper.readTree(stdout("evaluate", "--task", "narma10", "--seed", String.valueOf(3 + i), "--json"));
-            for (String f : new String[] {"memoryCapacity", "nrmse", "baselineNrmse", "strongBaselineNrmse"})
+            for (String f : new String[] {"memoryCapacity", "nrmse", "baselineNrmse", "strongBaselineNrmse", "stackedNrmse", "stackedNullNrmse"})
                 assertEquals(single.get(f).asDouble(), row.get(f).asDouble(), 0, f + " at seed " + (3 + i));
             if (row.get("nrmse").asDouble() < row.get("baselineNrmse").asDouble()) wins++;
         }
         var versus = o.get("summary").get("versus raw input, last 10 (NRMSE)");
         assertEquals(wins, versus.get("wins").asInt());
         assertEquals(2, versus.get("wins").asInt() + versus.get("ties").asInt() + versus.get("losses").asInt());
+        var stackedVersusNull = o.get("summary").get("raw input then network (NRMSE) versus its null, network rows shuffled (NRMSE)");
+        assertEquals(2, stackedVersusNull.get("wins").asInt() + stackedVersusNull.get("ties").asInt() + stackedVersusNull.get("losses").asInt());
     }
 
     /** What a command prints on standard output (evaluate prints there, not on picocli's writer); it must exit 0. */

@@ -43,7 +43,7 @@ class StudyExportCsvTest {
         String csv = StudyExport.csv(s, s.trials());
         String header = csv.lines().findFirst().orElseThrow();
         assertEquals("trial,state,seed,seconds,reason,"
-                + "s,silentFraction,maxRate,mc,mcCurrent,mcShuffled,mcInputOnly,e,accuracy,nrmse,baseline,strongBaseline,"
+                + "s,silentFraction,maxRate,mc,mcCurrent,mcShuffled,mcInputOnly,e,accuracy,nrmse,baseline,strongBaseline,stacked,stackedNull,"
                 + "alpha,zeta,"
                 + "tau_m_e_mean,tau_m_e_shape,w_ee,input_scale", header, "the MC curve is not a column");
         List<Map<String, String>> rows;

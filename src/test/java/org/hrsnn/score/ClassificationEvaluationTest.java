@@ -30,6 +30,13 @@ class ClassificationEvaluationTest {
         assertTrue(a.accuracy() >= 0.5, "network accuracy " + a.accuracy());
         // Features: every neuron's state of each kind of the protocol at the end of each of the 5 segments.
         assertEquals(200 * 5 * MemoryProtocol.DEFAULT.states().size(), a.features());
+        // The stacked readout's null (the network's rows shuffled against the samples) scores about as its first
+        // stage, the raw readout it names: within 4 of the 40 test samples.
+        var st = a.stacked();
+        double first = st.firstStage().contains("every step") ? a.strongBaselineAccuracy() : a.baselineAccuracy();
+        assertEquals(first, st.nullValue(), 0.1, "null " + st.nullValue() + " against its first stage " + st.firstStage() + " " + first);
+        assertEquals(a.stacked(), b.stacked(), "seeded: the same stacked scores");
+        assertTrue(st.value() >= 0 && st.value() <= 1);
     }
 
     @Test

@@ -73,4 +73,33 @@ class PredictionEvaluationTest {
         assertEquals(0, PredictionEvaluation.fitAndScore(PredictionEvaluation.taps(u, 3), lagged, 100, 3500), 1e-3, "y(t) = 3 u(t-2) - 1 is in the taps");
         assertEquals(1, PredictionEvaluation.fitAndScore(PredictionEvaluation.taps(u, 3), noise, 100, 3500), 0.05, "independent noise: no better than its mean");
     }
+
+    @ParameterizedTest
+    @CsvSource({"0.5, 1", "1.0, 2", "2.0, 3"})
+    void theStackedReadoutFindsWhatTheLineLacksAndItsNullDoesNot(double c, long seed) {
+        // y(t) = u(t-1) + c u(t) u(t-1), u iid N(0, 1): the line on the last taps explains u(t-1) only, so its
+        // NRMSE is c / sqrt(1 + c^2); "states" holding u(t) u(t-1) complete it (NRMSE -> 0), shuffled they cannot.
+        int n = 6000, washout = 100, trainEnd = washout + (int) ((n - washout) * 0.7);
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] u = new double[n], y = new double[n];
+        double[][] states = new double[n][3];
+        for (int t = 0; t < n; t++) u[t] = gaussian(r);
+        for (int t = 1; t < n; t++) {
+            y[t] = u[t - 1] + c * u[t] * u[t - 1];
+            states[t] = new double[] {u[t] * u[t - 1], gaussian(r), gaussian(r)};
+        }
+        double[][] line = PredictionEvaluation.taps(u, 3);
+        StackedScore s = PredictionEvaluation.stacked(line, states, y, washout, trainEnd, 3, seed);
+        // The line's oracle, u(t-1), on the same held-out segment (the closed form c / sqrt(1 + c^2) holds only in
+        // expectation; products of Gaussians have heavy tails).
+        double[] oracle = new double[n - trainEnd];
+        for (int t = trainEnd; t < n; t++) oracle[t - trainEnd] = u[t - 1];
+        double lineAlone = PredictionEvaluation.nrmse(oracle, java.util.Arrays.copyOfRange(y, trainEnd, n));
+        assertEquals(c / Math.sqrt(1 + c * c), lineAlone, 0.1 * c / Math.sqrt(1 + c * c), "closed form");
+        assertEquals(lineAlone, PredictionEvaluation.fitAndScore(line, y, washout, trainEnd), 0.03 * lineAlone, "the line alone: its oracle");
+        // Not exactly 0: the first stage's coefficient on u(t-1) is estimated with the product term as its noise,
+        // an error of about c sqrt(3 / 4130) that the states cannot correct.
+        assertEquals(0, s.value(), 0.05, "line then states");
+        assertEquals(lineAlone, s.nullValue(), 0.05 * lineAlone, "the null: the line alone");
+    }
 }

@@ -40,4 +40,18 @@ class ComparisonTest {
         assertEquals(2, s.values().length);
         assertEquals(3, s.median());
     }
+
+    static Trial trial(int n, Trial.State state, double mc, double s) {
+        return new Trial(n, state, Map.of(), new double[0], n, Map.of("mc", mc, "s", s), null, null, 1, null);
+    }
+
+    @Test
+    void activityAtEqualMemoryIsTheCheapestTrialAtTheReferenceMc() {
+        var trials = java.util.List.of(trial(0, Trial.State.COMPLETE, 4.9, 0.5), trial(1, Trial.State.COMPLETE, 5.0, 3.0),
+                trial(2, Trial.State.PRUNED, 12, 2.0), trial(3, Trial.State.COMPLETE, 30, 9.0), trial(4, Trial.State.RUNNING, 40, 0.1));
+        // Trial 0 is below the reference MC and trial 4 unfinished: the cheapest of trials 1-3 is trial 2.
+        assertEquals(2.0, Comparison.measures().get("lowest S at MC >= " + Comparison.MC_REFERENCE).apply(trials));
+        assertEquals(8.5, Comparison.measures().get("median MC of finished trials").apply(trials), "median of 4.9, 5, 12, 30");
+        assertTrue(Double.isNaN(Comparison.measures().get("lowest S at MC >= 5").apply(java.util.List.of(trial(0, Trial.State.COMPLETE, 1, 1)))));
+    }
 }
