@@ -37,6 +37,8 @@ public final class OptimizerBenchmark {
                     org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT, 0.2), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
             new Method("gp-noise", (seed, dim, budget) -> new GpSampler(seed, GpSampler.initialPoints(dim, budget, -1), 0,
                     org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT, 0, true), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
+            new Method("gp-tr-noise", (seed, dim, budget) -> new GpSampler(seed, GpSampler.initialPoints(dim, budget, -1), 0,
+                    org.hrsnn.opt.gp.AcquisitionOptimizer.Settings.DEFAULT, 0, true, true), (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
             new Method("gp-global", (seed, dim, budget) -> GpSampler.global(seed, GpSampler.initialPoints(dim, budget, -1)),
                     (dim, budget) -> GpSampler.initialPoints(dim, budget, -1)),
             new Method("gp-trmix", (seed, dim, budget) -> new GpSampler(seed, GpSampler.initialPoints(dim, budget, -1), 0,
