@@ -30,10 +30,16 @@ public final class RidgeClassifier {
         return y;
     }
 
-    /** The index of the largest output. */
+    /** The index of the largest output (the first of equal ones; 0 if none is above -infinity). */
     public static int argmax(double[] outputs) {
         int best = 0;
-        for (int c = 1; c < outputs.length; c++) if (outputs[c] > outputs[best]) best = c;
+        double top = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < outputs.length; c++) {
+            if (outputs[c] > top) {
+                top = outputs[c];
+                best = c;
+            }
+        }
         return best;
     }
 
@@ -43,16 +49,9 @@ public final class RidgeClassifier {
     }
 
     public int predict(double[] x) {
-        int best = 0;
-        double top = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < perClass.length; c++) {
-            double v = perClass[c].predict(x);
-            if (v > top) {
-                top = v;
-                best = c;
-            }
-        }
-        return best;
+        double[] outputs = new double[perClass.length];
+        for (int c = 0; c < outputs.length; c++) outputs[c] = perClass[c].predict(x);
+        return argmax(outputs);
     }
 
     /** Fraction of rows of {@code x} classified as {@code labels}. */

@@ -33,28 +33,29 @@ public final class StackedRidge {
      * @param fold   the fold of each row, 0..folds-1 (every fold non-empty)
      */
     public static Model fit(double[][] first, Ridge second, List<double[]> ys, int[] fold, int folds) {
-        return fit(first, outOfFold(first, ys, fold, folds), second, ys, null);
+        return fit(new Ridge(first).fit(ys), outOfFold(first, ys, fold, folds), second, ys, null);
     }
 
     /**
-     * As {@link #fit(double[][], Ridge, List, int[], int)} with the first stage's out-of-fold predictions given
-     * ([target][row]). With {@code pairing}, row i of the second block is fitted to the residual of row
-     * {@code pairing[i]}: a permutation breaks the link between the blocks, the null control of what the second
-     * block adds (its gain should then vanish).
+     * As {@link #fit(double[][], Ridge, List, int[], int)} with the first stage given: its readouts fitted on
+     * all rows (one per target; a caller usually has them already, as a baseline) and its out-of-fold
+     * predictions ([target][row]). With {@code pairing}, row i of the second block is fitted to the residual of
+     * row {@code pairing[i]}: a permutation breaks the link between the blocks, the null control of what the
+     * second block adds (its gain should then vanish).
      */
-    public static Model fit(double[][] first, double[][] outOfFold, Ridge second, List<double[]> ys, int[] pairing) {
-        if (second.rows() != first.length) throw new IllegalArgumentException("blocks differ in rows: " + first.length + " and " + second.rows());
-        List<Ridge.Model> full = new Ridge(first).fit(ys);
-        Ridge.Model[] a = full.toArray(Ridge.Model[]::new), b = new Ridge.Model[ys.size()];
+    public static Model fit(List<Ridge.Model> first, double[][] outOfFold, Ridge second, List<double[]> ys, int[] pairing) {
+        if (first.size() != ys.size()) throw new IllegalArgumentException(first.size() + " first-stage readouts for " + ys.size() + " targets");
+        Ridge.Model[] b = new Ridge.Model[ys.size()];
         for (int t = 0; t < b.length; t++) {
             double[] y = ys.get(t), r = new double[y.length];
+            if (y.length != second.rows()) throw new IllegalArgumentException("blocks differ in rows: " + y.length + " and " + second.rows());
             for (int i = 0; i < r.length; i++) {
                 int j = pairing == null ? i : pairing[i];
                 r[i] = y[j] - outOfFold[t][j];
             }
             b[t] = second.fit(r);
         }
-        return new Model(a, b);
+        return new Model(first.toArray(Ridge.Model[]::new), b);
     }
 
     /**

@@ -84,21 +84,28 @@ public final class ClassificationEvaluation {
         Raw raw = Raw.of(train, test, scaling, s.points());
         StackedScore stacked = stacked(raw, network, xTest, train.labels(), test.labels(), classes, seed);
         Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
-        return new Result(accuracy, raw.accuracy(raw.moments), raw.accuracy(raw.steps), stacked, activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
+        return new Result(accuracy, raw.momentsAccuracy(), raw.stepsAccuracy(), stacked, activity, xTrain[0].length, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The raw input's two feature sets on both splits. */
-    private record Raw(double[][][] moments, double[][][] steps, int[] trainLabels, int[] testLabels, int classes) {
+    /** The raw input's two feature sets on both splits, and the readout fitted on each training set. */
+    private record Raw(double[][][] moments, double[][][] steps, RidgeClassifier momentsReadout, RidgeClassifier stepsReadout, int[] testLabels) {
         static Raw of(LabelledSeries train, LabelledSeries test, InputScaling scaling, int points) {
             int length = train.series().stream().mapToInt(x -> x.length).max().orElse(1);
-            return new Raw(new double[][][] {rawFeatures(train, scaling, points), rawFeatures(test, scaling, points)},
-                    new double[][][] {everyStep(train, scaling, length), everyStep(test, scaling, length)},
-                    train.labels(), test.labels(), train.classes().size());
+            double[][][] moments = {rawFeatures(train, scaling, points), rawFeatures(test, scaling, points)};
+            double[][][] steps = {everyStep(train, scaling, length), everyStep(test, scaling, length)};
+            int classes = train.classes().size();
+            return new Raw(moments, steps, RidgeClassifier.fit(moments[0], train.labels(), classes),
+                    RidgeClassifier.fit(steps[0], train.labels(), classes), test.labels());
         }
 
-        /** Test accuracy of the readout on one feature set ({train, test}). */
-        double accuracy(double[][][] set) {
-            return RidgeClassifier.fit(set[0], trainLabels, classes).accuracy(set[1], testLabels);
+        /** The baseline: test accuracy of the readout on the moments. */
+        double momentsAccuracy() {
+            return momentsReadout.accuracy(moments[1], testLabels);
+        }
+
+        /** The strong baseline: test accuracy of the readout on every step. */
+        double stepsAccuracy() {
+            return stepsReadout.accuracy(steps[1], testLabels);
         }
     }
 
@@ -114,12 +121,12 @@ public final class ClassificationEvaluation {
         int[] fold = StackedRidge.interleaved(n, folds);
         double[][] oofMoments = StackedRidge.outOfFold(raw.moments[0], ys, fold, folds), oofEvery = StackedRidge.outOfFold(raw.steps[0], ys, fold, folds);
         boolean moments = hits(oofMoments, trainLabels) > hits(oofEvery, trainLabels);
-        double[][][] first = moments ? raw.moments : raw.steps;
-        double[][] oof = moments ? oofMoments : oofEvery;
+        double[][] firstTest = (moments ? raw.moments : raw.steps)[1], oof = moments ? oofMoments : oofEvery;
+        List<Ridge.Model> first = List.of((moments ? raw.momentsReadout : raw.stepsReadout).models());
         java.util.Random rng = new java.util.Random(Seeds.derive(seed, "task.classification.stacked-null"));
         int[] trainPairing = StackedRidge.derangement(n, rng), testPairing = StackedRidge.derangement(testLabels.length, rng);
-        double real = stackedAccuracy(StackedRidge.fit(first[0], oof, network, ys, null), first[1], xTest, null, testLabels);
-        double shuffled = stackedAccuracy(StackedRidge.fit(first[0], oof, network, ys, trainPairing), first[1], xTest, testPairing, testLabels);
+        double real = stackedAccuracy(StackedRidge.fit(first, oof, network, ys, null), firstTest, xTest, null, testLabels);
+        double shuffled = stackedAccuracy(StackedRidge.fit(first, oof, network, ys, trainPairing), firstTest, xTest, testPairing, testLabels);
         return new StackedScore(real, shuffled, moments ? "raw input at the network's moments" : "raw input at every step");
     }
 
@@ -153,7 +160,7 @@ public final class ClassificationEvaluation {
 
     private static double[] baselines(LabelledSeries train, LabelledSeries test, InputScaling scaling, int points) {
         Raw raw = Raw.of(train, test, scaling, points);
-        return new double[] {raw.accuracy(raw.moments), raw.accuracy(raw.steps)};
+        return new double[] {raw.momentsAccuracy(), raw.stepsAccuracy()};
     }
 
     /**

@@ -73,8 +73,9 @@ public final class PredictionEvaluation {
             }
         }
         double[][] line = taps(u, bestTaps);
-        double strong = fitAndScore(line, series.y(), s.washout(), trainEnd);
-        StackedScore stacked = stacked(line, x, series.y(), s.washout(), trainEnd, bestTaps, seed);
+        Ridge.Model lineReadout = fit(line, series.y(), s.washout(), trainEnd);
+        double strong = score(lineReadout, line, series.y(), trainEnd);
+        StackedScore stacked = stacked(line, lineReadout, x, series.y(), s.washout(), trainEnd, bestTaps, seed);
         return new Result(nrmse, baseline, strong, bestTaps, stacked, new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate()), (System.nanoTime() - t0) / 1e9);
     }
 
@@ -116,7 +117,7 @@ public final class PredictionEvaluation {
         WindowStates states = new WindowStates(pr.stepsPerValue(), s.states());
         net.run(new Stimulus(pr.values(), pr.stepsPerValue()), states);
         double[][] x = states.rows();
-        Ridge.Model m = new Ridge(java.util.Arrays.copyOfRange(x, s.washout(), trainEnd)).fit(java.util.Arrays.copyOfRange(series.y(), s.washout(), trainEnd));
+        Ridge.Model m = fit(x, series.y(), s.washout(), trainEnd);
         String features = String.format("per time step of the series (each value held for %s ms, the network run from rest over the whole series): "
                 + "the %s of every neuron (E then I), kinds in that order, at the end of the step's window (%d features); the output "
                 + "predicts the target of that step", s.stepMs(), TaskReadout.kinds(s.states()), x[0].length);
@@ -142,11 +143,11 @@ public final class PredictionEvaluation {
     }
 
     /**
-     * The best tapped delay line ({@code line}) first, the network's states {@code x} for its residual, both
-     * fitted on rows [washout, trainEnd) and scored on the rest; the null pairs each row's states with another
-     * time step's (seeded shuffles of the training and of the test rows).
+     * The best tapped delay line ({@code line}, its readout fitted on rows [washout, trainEnd) given) first, the
+     * network's states {@code x} for its residual, fitted on the same rows and scored on the rest; the null
+     * pairs each row's states with another time step's (seeded shuffles of the training and of the test rows).
      */
-    static StackedScore stacked(double[][] line, double[][] x, double[] y, int washout, int trainEnd, int taps, long seed) {
+    static StackedScore stacked(double[][] line, Ridge.Model lineReadout, double[][] x, double[] y, int washout, int trainEnd, int taps, long seed) {
         double[][] first = java.util.Arrays.copyOfRange(line, washout, trainEnd);
         java.util.List<double[]> ys = java.util.List.of(java.util.Arrays.copyOfRange(y, washout, trainEnd));
         int rows = first.length;
@@ -155,8 +156,9 @@ public final class PredictionEvaluation {
         Ridge network = new Ridge(java.util.Arrays.copyOfRange(x, washout, trainEnd));
         java.util.Random rng = new java.util.Random(Seeds.derive(seed, "task.prediction.stacked-null"));
         int[] trainPairing = StackedRidge.derangement(rows, rng), testPairing = StackedRidge.derangement(y.length - trainEnd, rng);
-        double real = stackedNrmse(StackedRidge.fit(first, oof, network, ys, null), line, x, y, trainEnd, null);
-        double shuffled = stackedNrmse(StackedRidge.fit(first, oof, network, ys, trainPairing), line, x, y, trainEnd, testPairing);
+        java.util.List<Ridge.Model> firstStage = java.util.List.of(lineReadout);
+        double real = stackedNrmse(StackedRidge.fit(firstStage, oof, network, ys, null), line, x, y, trainEnd, null);
+        double shuffled = stackedNrmse(StackedRidge.fit(firstStage, oof, network, ys, trainPairing), line, x, y, trainEnd, testPairing);
         return new StackedScore(real, shuffled, "best tapped delay line (" + taps + " taps)");
     }
 
@@ -181,7 +183,16 @@ public final class PredictionEvaluation {
 
     /** Ridge on rows [washout, trainEnd), NRMSE on [trainEnd, n). */
     static double fitAndScore(double[][] x, double[] y, int washout, int trainEnd) {
-        Ridge.Model m = new Ridge(java.util.Arrays.copyOfRange(x, washout, trainEnd)).fit(java.util.Arrays.copyOfRange(y, washout, trainEnd));
+        return score(fit(x, y, washout, trainEnd), x, y, trainEnd);
+    }
+
+    /** Ridge (GCV) on rows [washout, trainEnd). */
+    static Ridge.Model fit(double[][] x, double[] y, int washout, int trainEnd) {
+        return new Ridge(java.util.Arrays.copyOfRange(x, washout, trainEnd)).fit(java.util.Arrays.copyOfRange(y, washout, trainEnd));
+    }
+
+    /** NRMSE of {@code m} on rows [trainEnd, n). */
+    private static double score(Ridge.Model m, double[][] x, double[] y, int trainEnd) {
         int n = y.length;
         double[] predicted = new double[n - trainEnd];
         for (int t = trainEnd; t < n; t++) predicted[t - trainEnd] = m.predict(x[t]);

@@ -101,10 +101,11 @@ class StackedRidgeTest {
         List<double[]> ys = List.of(trainY);
         int[] fold = StackedRidge.interleaved(n, 5);
         double[][] oof = StackedRidge.outOfFold(trainA, ys, fold, 5);
+        List<Ridge.Model> first = new Ridge(trainA).fit(ys);
         java.util.Random rng = new java.util.Random(seed);
         int[] trainPairing = StackedRidge.derangement(n, rng), testPairing = StackedRidge.derangement(m, rng);
-        double real = mse(StackedRidge.fit(trainA, oof, new Ridge(trainB), ys, null), testA, testB, testY, null);
-        double shuffled = mse(StackedRidge.fit(trainA, oof, new Ridge(trainB), ys, trainPairing), testA, testB, testY, testPairing);
+        double real = mse(StackedRidge.fit(first, oof, new Ridge(trainB), ys, null), testA, testB, testY, null);
+        double shuffled = mse(StackedRidge.fit(first, oof, new Ridge(trainB), ys, trainPairing), testA, testB, testY, testPairing);
         // Without its link the second block leaves the first block's error: var(x2_0 + x2_1) + 0.04 = 2.04.
         assertEquals(2.04, shuffled, 0.15 * 2.04, "the null: the first block alone");
         assertTrue(real < 0.1, "the real pairing reaches the floor 0.04: " + real);
