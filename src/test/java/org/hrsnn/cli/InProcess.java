@@ -19,4 +19,14 @@ public final class InProcess {
         int code = cl.execute(args);
         return new Run(code, out.toString(), err.toString());
     }
+
+    /** {@code hrsnn study ARGS --root ROOT}. */
+    public static Run study(java.nio.file.Path root, String... args) {
+        String[] a = new String[args.length + 3];
+        a[0] = "study";
+        System.arraycopy(args, 0, a, 1, args.length);
+        a[args.length + 1] = "--root";
+        a[args.length + 2] = root.toString();
+        return hrsnn(a);
+    }
 }

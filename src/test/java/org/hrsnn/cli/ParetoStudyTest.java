@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import static org.hrsnn.cli.InProcess.hrsnn;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** A study with --objective pareto: ParEGO proposals, nothing pruned, and the Pareto set's hypervolume. */
@@ -22,10 +21,7 @@ class ParetoStudyTest {
     Path root;
 
     InProcess.Run ok(String... args) {
-        List<String> a = new ArrayList<>(List.of("study"));
-        a.addAll(List.of(args));
-        a.addAll(List.of("--root", root.toString()));
-        InProcess.Run r = hrsnn(a.toArray(String[]::new));
+        InProcess.Run r = InProcess.study(root, args);
         assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
         return r;
     }

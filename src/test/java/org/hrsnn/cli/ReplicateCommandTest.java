@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.hrsnn.cli.InProcess.hrsnn;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** study replicate: fresh seeds derived from the trial's, idempotent, and the spreads study best and export report. */
@@ -25,10 +24,7 @@ class ReplicateCommandTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     InProcess.Run study(String... args) {
-        List<String> a = new ArrayList<>(List.of("study"));
-        a.addAll(List.of(args));
-        a.addAll(List.of("--root", root.toString()));
-        return hrsnn(a.toArray(String[]::new));
+        return InProcess.study(root, args);
     }
 
     InProcess.Run ok(String... args) {

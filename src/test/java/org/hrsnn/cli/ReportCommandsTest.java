@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +26,7 @@ class ReportCommandsTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     InProcess.Run study(String... args) {
-        List<String> a = new ArrayList<>(List.of("study"));
-        a.addAll(List.of(args));
-        a.addAll(List.of("--root", root.toString()));
-        return hrsnn(a.toArray(String[]::new));
+        return InProcess.study(root, args);
     }
 
     /** Studies a1, a2 on the small space and b1, b2 on a copy of it named "other"; best E 2, 4 and 6, 8. */

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
-import static org.hrsnn.cli.InProcess.hrsnn;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Every study command run in-process on temporary studies: outputs checked against the journal, and bad input. */
@@ -35,10 +33,7 @@ class StudyCommandsTest {
     static final String SPACE = "src/test/resources/spaces/small.yaml";
 
     InProcess.Run study(String... args) {
-        List<String> a = new ArrayList<>(List.of("study"));
-        a.addAll(List.of(args));
-        a.addAll(List.of("--root", root.toString()));
-        return hrsnn(a.toArray(String[]::new));
+        return InProcess.study(root, args);
     }
 
     InProcess.Run ok(String... args) {
