@@ -141,10 +141,15 @@ public final class GpSampler implements Sampler {
         return "gp";
     }
 
+    /** The size of this sampler's initial design in {@code dim} dimensions (1 + dim unless configured). */
+    private int initialPoints(int dim) {
+        return initialPoints < 0 ? 1 + dim : initialPoints;
+    }
+
     @Override
     public double[] suggest(SearchSpace space, int trial, List<Observation> finished, List<double[]> pending) {
         int dim = space.dimension();
-        int init = initialPoints < 0 ? 1 + dim : initialPoints;
+        int init = initialPoints(dim);
         List<Observation> done = finished.stream().filter(o -> !o.failed()).toList();
         if (trial < init || done.size() < 2) return Samplers.sobol(seed).suggest(space, trial, finished, pending);
 
@@ -207,7 +212,7 @@ public final class GpSampler implements Sampler {
 
     /** The trust region the proposal for {@code trial} would search (for tests). */
     Box box(List<Observation> finished, int trial) {
-        return trustBox(model(finished, trial), finished, initialPoints < 0 ? 1 + finished.get(0).x().length : initialPoints);
+        return trustBox(model(finished, trial), finished, initialPoints(finished.get(0).x().length));
     }
 
     /**
@@ -291,7 +296,7 @@ public final class GpSampler implements Sampler {
     @Override
     public int recommend(SearchSpace space, List<Observation> finished) {
         int trial = finished.size();
-        int init = initialPoints < 0 ? 1 + space.dimension() : initialPoints;
+        int init = initialPoints(space.dimension());
         long completed = finished.stream().filter(o -> !o.failed()).count();
         if (trial < init || completed < 2) return Sampler.super.recommend(space, finished);
         return model(finished, trial).byPosteriorMean()[0];
