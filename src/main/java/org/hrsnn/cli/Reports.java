@@ -10,8 +10,8 @@ final class Reports {
 
     static void putMemory(ObjectNode o, MemoryEvaluation.Result r) {
         var t = r.timings();
-        o.put("spikingActivityHz", r.activity().meanRate()).put("silentFraction", r.activity().silentFraction())
-                .put("maxRateHz", r.activity().maxRate());
+        o.put("spikingActivityHz", r.activity().meanRate());
+        if (!r.runaway()) o.put("silentFraction", r.activity().silentFraction()).put("maxRateHz", r.activity().maxRate());
         if (r.memory() != null) {
             o.put("memoryCapacity", r.memory().total()).put("currentInputR2", r.memory().current());
             var curve = o.putArray("memoryCurve");
@@ -35,7 +35,8 @@ final class Reports {
 
     static void printMemory(MemoryEvaluation.Result r) {
         var t = r.timings();
-        System.out.printf("S  = %.3f Hz (silent %.1f%%, max %.1f Hz)%n", r.activity().meanRate(), 100 * r.activity().silentFraction(), r.activity().maxRate());
+        if (r.runaway()) System.out.printf("S  = %.3f Hz up to where the ceiling stopped the run%n", r.activity().meanRate());
+        else System.out.printf("S  = %.3f Hz (silent %.1f%%, max %.1f Hz)%n", r.activity().meanRate(), 100 * r.activity().silentFraction(), r.activity().maxRate());
         if (r.memory() != null) {
             System.out.printf("MC = %.3f   controls: input shuffled in time %.3f, the input alone %.3f (both should be ~0); current input r^2 %.3f%n",
                     r.memory().total(), r.controls().shuffled(), r.controls().inputOnly(), r.memory().current());

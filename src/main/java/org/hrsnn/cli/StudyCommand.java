@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
         subcommands = {StudyCommand.Create.class, StudyCommand.Run.class, StudyCommand.Resume.class, StudyCommand.ListStudies.class, StudyCommand.Copy.class, CompareCommand.class,
                 StudyCommand.Status.class, StudyCommand.Trials.class, StudyCommand.Best.class, StudyCommand.Replicate.class, StudyCommand.Export.class, ReportCommand.class})
 final class StudyCommand {
-    static final String PROTOCOL_FIELDS = "trainingInputs, washout, inputs, trainFraction, delays, holdMs, states (e.g. voltage+counts), mcFloor, minRate";
+    static final String PROTOCOL_FIELDS = "trainingInputs, washout, inputs, trainFraction, delays, holdMs, states (e.g. voltage+counts), mcFloor, minRate, maxRate (Hz, or none)";
     static final String STUDY_NAME = "The study (its folder under --root).";
 
     static class Root {

@@ -155,6 +155,7 @@ public final class HrsnnProblem implements Problem {
         }
         MemoryEvaluation.Result m = evaluator.memory(spec, seed, protocol);
         metrics.put("s", m.activity().meanRate());
+        if (m.runaway()) return new Outcome(Trial.State.PRUNED, metrics, m.failure()); // stopped early; no stage is worth running on it
         metrics.put("silentFraction", m.activity().silentFraction());
         metrics.put("maxRate", m.activity().maxRate());
         if (m.memory() != null) {

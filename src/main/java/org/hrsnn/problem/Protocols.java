@@ -15,12 +15,17 @@ public final class Protocols {
         o.put("trainingInputs", p.trainingInputs()).put("washout", p.washout()).put("inputs", p.inputs())
                 .put("trainFraction", p.trainFraction()).put("delays", p.delays()).put("holdMs", p.holdMs())
                 .put("states", StateKind.labels(p.states())).put("mcFloor", p.mcFloor()).put("minRate", p.minRate());
+        if (p.hasCeiling()) o.put("maxRate", p.maxRate());
+        else o.put("maxRate", NO_CEILING);
         return o;
     }
 
     /** The fields of a protocol file, each optional. */
     static final java.util.List<String> FIELDS = java.util.List.of("trainingInputs", "washout", "inputs", "trainFraction", "delays",
-            "holdMs", "states", "mcFloor", "minRate");
+            "holdMs", "states", "mcFloor", "minRate", "maxRate");
+
+    /** How a protocol says it has no activity ceiling (JSON has no infinity). */
+    static final String NO_CEILING = "none";
 
     /**
      * A protocol file (YAML or JSON): an object with any of {@link #FIELDS}; the others keep their defaults
@@ -55,11 +60,16 @@ public final class Protocols {
         if (o.has("states") && !o.get("states").isTextual())
             throw new IllegalArgumentException(where + ".states: must be text such as \"voltage\" or \"voltage+counts\", got " + o.get("states"));
         if (o.has("minRate") && !o.get("minRate").isNumber()) throw new IllegalArgumentException(where + ".minRate: must be a number, got " + o.get("minRate"));
+        JsonNode max = o.path("maxRate");
+        if (!max.isMissingNode() && !max.isNumber() && !NO_CEILING.equals(max.asText(null)))
+            throw new IllegalArgumentException(where + ".maxRate: must be a rate in Hz above minRate, or \"" + NO_CEILING + "\", got " + max);
+        // protocols recorded before the activity ceiling had none
+        double maxRate = max.isNumber() ? max.asDouble() : Double.POSITIVE_INFINITY;
         try {
             return new MemoryProtocol(o.get("trainingInputs").asInt(), o.get("washout").asInt(), o.get("inputs").asInt(),
                     o.get("trainFraction").asDouble(), o.get("delays").asInt(), o.get("holdMs").asDouble(),
                     StateKind.parseAll(o.path("states").asText(null)), o.get("mcFloor").asDouble(),
-                    o.path("minRate").asDouble(0)); // protocols recorded before the activity floor had none
+                    o.path("minRate").asDouble(0), maxRate); // protocols recorded before the activity floor had none
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }

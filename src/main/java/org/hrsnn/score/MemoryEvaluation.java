@@ -6,6 +6,7 @@ import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.random.Seeds;
 import org.hrsnn.sim.Network;
 import org.hrsnn.sim.PopulationRate;
+import org.hrsnn.sim.RateCeiling;
 import org.hrsnn.sim.Stimulus;
 import org.hrsnn.sim.WindowStates;
 
@@ -47,7 +48,11 @@ public final class MemoryEvaluation {
      * The outcome. When {@code failure} is non-null the candidate failed for that reason and {@code e} is
      * NaN; S and whatever else was measured are still reported.
      */
-    public record Result(Activity activity, MemoryCapacity memory, Controls controls, double e, String failure, Timings timings) {
+    public record Result(Activity activity, MemoryCapacity memory, Controls controls, double e, String failure, Timings timings, boolean runaway) {
+        public Result(Activity activity, MemoryCapacity memory, Controls controls, double e, String failure, Timings timings) {
+            this(activity, memory, controls, e, failure, timings, false);
+        }
+
         public boolean failed() { return failure != null; }
     }
 
@@ -60,12 +65,22 @@ public final class MemoryEvaluation {
         Network net = Network.instantiate(spec, seed);
         int hold = holdSteps(spec, p);
         long t1 = System.nanoTime();
-        train(net, seed, p);
+        RateCeiling ceiling = new RateCeiling(p.maxRate());
+        String run = "STDP training run";
+        try {
+            train(net, seed, p, ceiling);
+        } catch (RateCeiling.Exceeded x) {
+            return runaway(x, run, p, t0, t1);
+        }
         long t2 = System.nanoTime();
         double[] u = evaluationInputs(seed, p);
         PopulationRate rate = new PopulationRate(hold);
         WindowStates states = new WindowStates(hold, p.states());
-        net.run(new Stimulus(column(u, spec.input().channels()), hold), rate, states);
+        try {
+            net.run(new Stimulus(column(u, spec.input().channels()), hold), rate, states, ceiling);
+        } catch (RateCeiling.Exceeded x) {
+            return runaway(x, "evaluation run", p, t0, t1);
+        }
         long t3 = System.nanoTime();
         Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
         if (rate.meanRate() == 0)
@@ -96,14 +111,22 @@ public final class MemoryEvaluation {
         return net;
     }
 
-    private static void train(Network net, long seed, MemoryProtocol p) {
+    private static void train(Network net, long seed, MemoryProtocol p, org.hrsnn.sim.Monitor... monitors) {
         NetworkSpec spec = net.spec();
         if (spec.stdp().enabled() && p.trainingInputs() > 0) {
             net.setPlastic(true);
-            net.run(new Stimulus(column(inputs(Seeds.rng(seed, "task.memory.training"), p.trainingInputs()), spec.input().channels()), holdSteps(spec, p)));
+            net.run(new Stimulus(column(inputs(Seeds.rng(seed, "task.memory.training"), p.trainingInputs()), spec.input().channels()), holdSteps(spec, p)), monitors);
             net.reset();
         }
         net.setPlastic(false);
+    }
+
+    /** The failed result of a run the protocol's ceiling stopped: S is the rate it measured up to there. */
+    private static Result runaway(RateCeiling.Exceeded x, String run, MemoryProtocol p, long t0, long t1) {
+        long now = System.nanoTime();
+        return new Result(new Activity(x.rate(), Double.NaN, Double.NaN), null, null, Double.NaN,
+                String.format("runaway activity: mean rate %.1f Hz over the first %.3g s of the %s, above the protocol's ceiling of %s Hz (maxRate)",
+                        x.rate(), x.seconds(), run, RateCeiling.hz(p.maxRate())), timings(t0, t1, now, now, now), true);
     }
 
     /** The evaluation input of step 3: {@code p.inputs()} values, each to be held for {@link #holdSteps} steps. */

@@ -19,14 +19,25 @@ import java.util.List;
  * @param minRate        a mean rate below this (Hz) fails the candidate as near-silent: with voltage states its
  *                       memory would be held below threshold, where no reader of its spikes sees it, and
  *                       E = S / MC would reward silence itself
+ * @param maxRate        the activity ceiling, Hz: a running mean rate above it, checked after every simulated
+ *                       second of the memory stage's runs, stops the evaluation there and fails the candidate as
+ *                       runaway ({@code +Infinity}: no ceiling, as in protocols recorded before it existed). Such a
+ *                       network costs up to a hundred times a typical trial's simulation and is useless as a
+ *                       reservoir (docs/scoring.md measures both)
  */
 public record MemoryProtocol(int trainingInputs, int washout, int inputs, double trainFraction, int delays,
-                             double holdMs, List<StateKind> states, double mcFloor, double minRate) {
+                             double holdMs, List<StateKind> states, double mcFloor, double minRate, double maxRate) {
 
     public static final MemoryProtocol DEFAULT = new MemoryProtocol(1000, 100, 4000, 0.65, 60, 10,
-            List.of(StateKind.VOLTAGE), 0.1, 1.0);
+            List.of(StateKind.VOLTAGE), 0.1, 1.0, 100);
 
-    /** A protocol without an activity floor. */
+    /** A protocol without an activity ceiling. */
+    public MemoryProtocol(int trainingInputs, int washout, int inputs, double trainFraction, int delays,
+                          double holdMs, List<StateKind> states, double mcFloor, double minRate) {
+        this(trainingInputs, washout, inputs, trainFraction, delays, holdMs, states, mcFloor, minRate, Double.POSITIVE_INFINITY);
+    }
+
+    /** A protocol without an activity floor or ceiling. */
     public MemoryProtocol(int trainingInputs, int washout, int inputs, double trainFraction, int delays,
                           double holdMs, List<StateKind> states, double mcFloor) {
         this(trainingInputs, washout, inputs, trainFraction, delays, holdMs, states, mcFloor, 0);
@@ -46,13 +57,19 @@ public record MemoryProtocol(int trainingInputs, int washout, int inputs, double
         states = List.copyOf(states);
         if (!(mcFloor >= 0) || !Double.isFinite(mcFloor)) throw new IllegalArgumentException("mcFloor must be >= 0, got " + mcFloor);
         if (!(minRate >= 0) || !Double.isFinite(minRate)) throw new IllegalArgumentException("minRate must be >= 0, got " + minRate);
+        if (!(maxRate > minRate)) throw new IllegalArgumentException("maxRate must be above minRate (" + minRate + " Hz), got " + maxRate);
     }
 
     public MemoryProtocol withStates(List<StateKind> kinds) {
-        return new MemoryProtocol(trainingInputs, washout, inputs, trainFraction, delays, holdMs, kinds, mcFloor, minRate);
+        return new MemoryProtocol(trainingInputs, washout, inputs, trainFraction, delays, holdMs, kinds, mcFloor, minRate, maxRate);
     }
 
     public MemoryProtocol withHoldMs(double ms) {
-        return new MemoryProtocol(trainingInputs, washout, inputs, trainFraction, delays, ms, states, mcFloor, minRate);
+        return new MemoryProtocol(trainingInputs, washout, inputs, trainFraction, delays, ms, states, mcFloor, minRate, maxRate);
+    }
+
+    /** Whether a ceiling is set. */
+    public boolean hasCeiling() {
+        return maxRate != Double.POSITIVE_INFINITY;
     }
 }

@@ -26,7 +26,7 @@ class ProtocolsTest {
         assertEquals(List.of(StateKind.VOLTAGE, StateKind.COUNTS), p.states());
         assertEquals(2000, p.inputs());
         assertEquals(20.0, p.holdMs());
-        assertEquals(new MemoryProtocol(d.trainingInputs(), d.washout(), 2000, d.trainFraction(), d.delays(), 20, p.states(), d.mcFloor(), d.minRate()), p);
+        assertEquals(new MemoryProtocol(d.trainingInputs(), d.washout(), 2000, d.trainFraction(), d.delays(), 20, p.states(), d.mcFloor(), d.minRate(), d.maxRate()), p);
         assertEquals(p, Protocols.fromJson(Protocols.toJson(p), "x"), "what a study records reads back the same");
     }
 
@@ -39,6 +39,9 @@ class ProtocolsTest {
             "states: spikes           | spikes",
             "states: [voltage]        | .states: must be text",
             "minRate: x               | .minRate: must be a number",
+            "maxRate: fast            | .maxRate: must be a rate in Hz above minRate, or \"none\", got \"fast\"",
+            "maxRate: 0.5             | maxRate must be above minRate (1.0 Hz), got 0.5",
+            "maxRate: -3              | maxRate must be above minRate",
             "delays: 0                | delays must be >= 1, got 0",
             "[1, 2]                   | must be an object",
             "'inputs: [1'             | not valid YAML/JSON"})
@@ -47,6 +50,21 @@ class ProtocolsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Protocols.read(f));
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void theActivityCeilingIsANumberOrNoneAndAProtocolRecordedBeforeItHasNone() throws Exception {
+        assertEquals(100.0, MemoryProtocol.DEFAULT.maxRate(), "the default ceiling docs/scoring.md justifies");
+        MemoryProtocol p = Protocols.read(Files.writeString(dir.resolve("c.yaml"), "maxRate: 250\n"));
+        assertEquals(250.0, p.maxRate());
+        assertEquals(p, Protocols.fromJson(Protocols.toJson(p), "x"));
+        MemoryProtocol none = Protocols.read(Files.writeString(dir.resolve("n.yaml"), "maxRate: none\n"));
+        assertFalse(none.hasCeiling());
+        assertEquals("none", Protocols.toJson(none).get("maxRate").asText());
+        assertEquals(none, Protocols.fromJson(Protocols.toJson(none), "x"), "no ceiling reads back as none");
+        var old = Protocols.toJson(MemoryProtocol.DEFAULT);
+        old.remove("maxRate");
+        assertEquals(Double.POSITIVE_INFINITY, Protocols.fromJson(old, "study.json").maxRate(), "studies recorded before the ceiling resume without one");
     }
 
     /** A recorded protocol (study.json, exported designs) gets the same type checks as a protocol file: nothing is coerced. */

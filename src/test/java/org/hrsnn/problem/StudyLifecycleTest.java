@@ -165,6 +165,28 @@ class StudyLifecycleTest {
         assertEquals(4 + 2, s.journal().read().size(), "created, running and one failed event per trial, nothing more");
     }
 
+    /**
+     * A ceiling below every design's rate stops each trial in its first simulated second: pruned with the
+     * reason and the rate measured, no task-stage metric (NARMA-10 under the task objective would otherwise
+     * run a second, longer stage), and the ceiling is recorded with the study.
+     */
+    @Test
+    void aRunawayTrialIsPrunedBeforeItsTaskStage() throws Exception {
+        MemoryProtocol low = new MemoryProtocol(200, 50, 600, 0.6, 20, 10, MemoryProtocol.DEFAULT.states(), 0.1, 0, 0.5);
+        Study s = HrsnnStudies.create(root, new HrsnnStudies.Request("runaway", SPACE, "narma10", Objective.TASK, 5, 2, 3, true, low, "test"));
+        assertEquals(0.5, problem(s).protocol().maxRate());
+        new StudyRunner(s, problem(s)).run(null, 1, null);
+        List<Trial> after = s.trials();
+        assertNumbersUnique(after, 2);
+        for (Trial t : after) {
+            assertEquals(Trial.State.PRUNED, t.state());
+            assertTrue(t.reason().startsWith("runaway activity: mean rate ") && t.reason().contains("ceiling of 0.5 Hz"), t.reason());
+            assertTrue(t.metric("s") > 0.5, "S is the rate measured up to the stop");
+            assertNull(t.metric("nrmse"));
+            assertNull(t.metric("silentFraction"), "nothing half-measured is recorded");
+        }
+    }
+
     @Test
     void aCorruptStudyFileIsNamed() throws Exception {
         Study s = create("broken", 1);

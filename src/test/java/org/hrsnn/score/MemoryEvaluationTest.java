@@ -67,4 +67,42 @@ class MemoryEvaluationTest {
         assertEquals(1000 / 2.1, MemoryEvaluation.saturationRate(saturated), 1e-9);
         assertTrue(r.activity().meanRate() > 0.9 * 1000 / 2.1);
     }
+
+    /**
+     * The ceiling stops a run at its first check above it (after one simulated second of the STDP training
+     * run here), reports the rate measured up to there, equal to a population-rate count over that same second,
+     * and fails the candidate without an E; a ceiling above the network's rate changes nothing, bit for bit.
+     */
+    @Test
+    void aRunawayNetworkIsStoppedAtTheCeilingAndACeilingAboveItChangesNothing() {
+        NetworkSpec spec = ReferenceNetworks.heterogeneousExample();
+        var free = MemoryEvaluation.evaluate(spec, 5, SMALL);
+        double rate = free.activity().meanRate();
+        assertTrue(rate > 2, "the example fires: " + rate);
+        var high = MemoryEvaluation.evaluate(spec, 5, withCeiling(SMALL, 10 * rate));
+        assertFalse(high.runaway());
+        assertEquals(free.activity(), high.activity());
+        assertArrayEquals(free.memory().curve(), high.memory().curve(), 0.0);
+        assertEquals(free.e(), high.e(), 0.0);
+
+        var low = MemoryEvaluation.evaluate(spec, 5, withCeiling(SMALL, 0.5));
+        assertTrue(low.runaway() && low.failed() && Double.isNaN(low.e()) && low.memory() == null);
+        assertTrue(low.failure().startsWith("runaway activity: mean rate ") && low.failure().contains("first 1.00 s of the STDP training run")
+                && low.failure().contains("ceiling of 0.5 Hz (maxRate)"), low.failure());
+        // The same first second of training, counted independently.
+        org.hrsnn.sim.Network net = org.hrsnn.sim.Network.instantiate(spec, 5);
+        net.setPlastic(true);
+        int hold = MemoryEvaluation.holdSteps(spec, SMALL);
+        double[] u = MemoryEvaluation.inputs(org.hrsnn.random.Seeds.rng(5, "task.memory.training"), SMALL.trainingInputs());
+        int windows = (int) Math.round(1000 / (hold * spec.dt()));
+        double[][] firstSecond = new double[windows][spec.input().channels()];
+        for (int k = 0; k < windows; k++) firstSecond[k][0] = u[k];
+        var counted = new org.hrsnn.sim.PopulationRate(hold);
+        net.run(new org.hrsnn.sim.Stimulus(firstSecond, hold), counted);
+        assertEquals(counted.meanRate(), low.activity().meanRate(), 1e-9);
+    }
+
+    private static MemoryProtocol withCeiling(MemoryProtocol p, double maxRate) {
+        return new MemoryProtocol(p.trainingInputs(), p.washout(), p.inputs(), p.trainFraction(), p.delays(), p.holdMs(), p.states(), p.mcFloor(), 0, maxRate);
+    }
 }
