@@ -71,6 +71,18 @@ public final class HrsnnProblem implements Problem {
         return o;
     }
 
+    /**
+     * The states' penalty rule that recorded evaluation settings (a study's, or an exported design's
+     * provenance) name; settings recorded before the rule existed name none and used GCV.
+     */
+    public static PredictionEvaluation.StatesPenalty statesPenalty(JsonNode evaluation) {
+        JsonNode rule = evaluation.path(STATES_PENALTY);
+        if (rule.isMissingNode()) return PredictionEvaluation.StatesPenalty.GCV;
+        PredictionEvaluation.StatesPenalty p = rule.isTextual() ? PredictionEvaluation.StatesPenalty.of(rule.asText()) : null;
+        if (p == null) throw new IllegalArgumentException("must be \"tail\" or \"gcv\", got " + rule);
+        return p;
+    }
+
     /** Checks a configuration before a study is made from it (for {@code Study.create}). */
     public static void check(StudyConfig c, SearchSpace s) throws StudyException {
         of(c);
@@ -102,11 +114,12 @@ public final class HrsnnProblem implements Problem {
         } catch (IllegalArgumentException e) {
             throw new StudyException(e.getMessage(), e);
         }
-        // Studies created before the rule was recorded chose the states' penalty by GCV: they resume with it.
-        JsonNode rule = c.evaluation().path(STATES_PENALTY);
-        PredictionEvaluation.StatesPenalty penalty = rule.isMissingNode() ? PredictionEvaluation.StatesPenalty.GCV : PredictionEvaluation.StatesPenalty.of(rule.asText(null));
-        if (penalty == null || !rule.isMissingNode() && !rule.isTextual())
-            throw new StudyException("study '" + c.name() + "' (study.json, field 'evaluation." + STATES_PENALTY + "'): must be \"tail\" or \"gcv\", got " + rule);
+        PredictionEvaluation.StatesPenalty penalty;
+        try {
+            penalty = statesPenalty(c.evaluation());
+        } catch (IllegalArgumentException e) {
+            throw new StudyException("study '" + c.name() + "' (study.json, field 'evaluation." + STATES_PENALTY + "'): " + e.getMessage(), e);
+        }
         JsonNode gate = c.evaluation().path(ACTIVITY_GATE);
         if (!gate.isMissingNode() && !gate.isBoolean())
             throw new StudyException("study '" + c.name() + "' (study.json, field 'evaluation." + ACTIVITY_GATE + "'): must be true or false, got " + gate);
