@@ -173,14 +173,15 @@ public final class GaussianProcess {
         double s2 = h.signalVariance();
         double[] mean = new double[count], variance = new double[count], v = new double[n * count];
         predictStandardised(q, count, mean, variance, v);
-        // posterior covariance: prior covariance minus V^T V, V = L^-1 K(X, q) as predictStandardised left it in v
+        // posterior covariance: prior covariance minus V^T V, V = L^-1 K(X, q) as predictStandardised left it
+        // in v (row i, column j at v[i * count + j]); transposed first so that the products read memory in order
+        double[] vt = new double[count * n];
+        for (int i = 0; i < n; i++) for (int j = 0; j < count; j++) vt[j * n + i] = v[i * count + j];
         double[] cov = new double[count * count];
-        double[] col = new double[n];
         for (int j = 0; j < count; j++) {
-            for (int i = 0; i < n; i++) col[i] = v[i * count + j];
             for (int k = 0; k <= j; k++) {
                 double c = k == j ? s2 : s2 * Matern52.correlation(Math.sqrt(Matern52.r2(q[j], q[k], invL2)));
-                for (int i = 0; i < n; i++) c -= col[i] * v[i * count + k];
+                for (int i = 0, a = j * n, b = k * n; i < n; i++) c -= vt[a + i] * vt[b + i];
                 cov[j * count + k] = c;
                 cov[k * count + j] = c;
             }

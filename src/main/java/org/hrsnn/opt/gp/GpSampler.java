@@ -54,7 +54,8 @@ public final class GpSampler implements Sampler {
     /**
      * Options of the trust region, experimental (bench methods gp-ts, gp-stall, ...).
      *
-     * @param thompson      propose by Thompson sampling (TuRBO's acquisition) instead of log EI: one draw of
+     * @param thompsonAbove propose by Thompson sampling (TuRBO's acquisition) instead of log EI in more than
+     *                      this many dimensions (0: always; {@link Integer#MAX_VALUE}: never): one draw of
      *                      the latent function from the joint posterior of {@link #THOMPSON_CANDIDATES}
      *                      quasi-random candidates in the box, its minimiser proposed
      * @param stallHalvings restart the region with a global proposal once it has halved this many times (0:
@@ -62,11 +63,15 @@ public final class GpSampler implements Sampler {
      * @param meanSuccess   with a noisy fit, count improvements (and so grow and shrink the box) on the
      *                      posterior means at the evaluated points rather than on the noisy observations
      */
-    public record Variant(boolean thompson, int stallHalvings, boolean meanSuccess) {
-        public static final Variant DEFAULT = new Variant(false, 0, false);
+    public record Variant(int thompsonAbove, int stallHalvings, boolean meanSuccess) {
+        public static final Variant DEFAULT = new Variant(Integer.MAX_VALUE, 0, false);
 
         public Variant {
-            if (stallHalvings < 0) throw new IllegalArgumentException("stallHalvings must be >= 0");
+            if (stallHalvings < 0 || thompsonAbove < 0) throw new IllegalArgumentException("thompsonAbove and stallHalvings must be >= 0");
+        }
+
+        boolean thompson(int dim) {
+            return dim > thompsonAbove;
         }
     }
 
@@ -212,7 +217,7 @@ public final class GpSampler implements Sampler {
                 start = box.state().start();
             }
         }
-        if (variant.thompson()) {
+        if (variant.thompson(dim)) {
             double[] next = thompson(model, space, centre, halfWidth, trial);
             if (isDuplicate(next, m.x(), pending)) return Samplers.random(Seeds.derive(seed, trial)).suggest(space, trial, finished, pending);
             return next;

@@ -118,7 +118,7 @@ class GpSamplerTest {
     void thompsonSamplingWithStallRestartsStaysInItsReplayedRegionAndResumesExactly() {
         ReferenceProblem p = ReferenceProblem.branin();
         SearchSpace s = p.space();
-        GpSampler.Variant v = new GpSampler.Variant(true, 1, true);
+        GpSampler.Variant v = new GpSampler.Variant(0, 1, true);
         GpSampler running = GpSampler.trustRegion(3, 3, v);
         List<Observation> h = new ArrayList<>();
         int globals = 0, moved = 0;
