@@ -57,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--seeds", paramLabel = "LIST",
             description = "Evaluate on several seeds (network realisations, and for generated series the data), e.g. 1-10 or 1,4,7: "
-                    + "a line per seed, then medians with bootstrap 95% intervals and the network against each baseline on the same seeds "
+                    + "a line per seed, then medians with bootstrap 95%% intervals and the network against each baseline on the same seeds "
                     + "(wins, median gain, Wilcoxon signed-rank p).")
     String seeds;
 

@@ -7,6 +7,7 @@ import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.opt.SearchSpace;
 import org.hrsnn.score.MemoryEvaluation;
 import org.hrsnn.score.MemoryProtocol;
+import org.hrsnn.score.PredictionEvaluation;
 import org.hrsnn.score.Tasks;
 import org.hrsnn.score.TrialEvaluator;
 import org.hrsnn.study.Objective;
@@ -33,14 +34,18 @@ public final class HrsnnProblem implements Problem {
     private final Tasks.Source source;
     private final TrialEvaluator evaluator;
 
-    private HrsnnProblem(StudyConfig config, DesignSpace space, MemoryProtocol protocol, Tasks.Task task, Tasks.Source source) {
+    private HrsnnProblem(StudyConfig config, DesignSpace space, MemoryProtocol protocol, Tasks.Task task, Tasks.Source source,
+                         PredictionEvaluation.StatesPenalty penalty) {
         this.config = config;
         this.space = space;
         this.protocol = protocol;
         this.task = task;
         this.source = source;
-        this.evaluator = new TrialEvaluator(task, source, config.evaluation().get("data"), 1);
+        this.evaluator = new TrialEvaluator(task, source, config.evaluation().get("data"), 1, penalty);
     }
+
+    /** The field of the evaluation settings that names the prediction readout's penalty rule. */
+    static final String STATES_PENALTY = "statesPenalty";
 
     /**
      * The evaluation settings a new study records: the memory protocol, the task and its data's identity
@@ -50,6 +55,7 @@ public final class HrsnnProblem implements Problem {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.set("memory", Protocols.toJson(protocol));
         o.put("task", task);
+        o.put(STATES_PENALTY, PredictionEvaluation.StatesPenalty.TAIL.label());
         ObjectNode data = Tasks.load(Tasks.get(task), source, null).identity();
         if (data != null) o.set("data", data);
         return o;
@@ -86,9 +92,14 @@ public final class HrsnnProblem implements Problem {
         } catch (IllegalArgumentException e) {
             throw new StudyException(e.getMessage(), e);
         }
+        // Studies created before the rule was recorded chose the states' penalty by GCV: they resume with it.
+        JsonNode rule = c.evaluation().path(STATES_PENALTY);
+        PredictionEvaluation.StatesPenalty penalty = rule.isMissingNode() ? PredictionEvaluation.StatesPenalty.GCV : PredictionEvaluation.StatesPenalty.of(rule.asText(null));
+        if (penalty == null || !rule.isMissingNode() && !rule.isTextual())
+            throw new StudyException("study '" + c.name() + "' (study.json, field 'evaluation." + STATES_PENALTY + "'): must be \"tail\" or \"gcv\", got " + rule);
         try {
             SearchSpace s = SearchSpaceFiles.fromTree(c.spaceSource(), c.space(), c.spaceSource()).space();
-            return new HrsnnProblem(c, DesignSpace.of(c.spaceSource(), c.space(), s), p, task, source);
+            return new HrsnnProblem(c, DesignSpace.of(c.spaceSource(), c.space(), s), p, task, source, penalty);
         } catch (SearchSpaceFiles.SpaceFileException e) {
             throw new StudyException(e.getMessage(), e);
         }

@@ -26,7 +26,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * Z = U S V^T, of which only U is kept: each target needs U^T y and V w, and V w = Z^T U S^-1 w is a
  * product with the design. Commons Math's SVD is the fallback when an EJML decomposition fails.
  */
-public final class Ridge {
+public final class Ridge implements Readout {
     /** A fitted readout for one target. */
     public record Model(double[] coefficients, double intercept, double lambda, double[] featureMean, double[] featureScale) {
         public double predict(double[] x) {
@@ -254,9 +254,11 @@ public final class Ridge {
         return f;
     }
 
+    @Override
     public int rows() { return n; }
 
     /** Fits {@code y} with the GCV-chosen penalty. */
+    @Override
     public Model fit(double[] y) {
         checkRows(y);
         double ym = mean(y), total = 0;
@@ -363,6 +365,25 @@ public final class Ridge {
         double[] beta = new double[p];
         for (int j = 0; j < p; j++) beta[j] = dot(tri.q, j * p, x, p);
         return new Model(beta, ym, lambda, mean.clone(), scale.clone());
+    }
+
+    /**
+     * One model per penalty of {@link #GRID} (times the rows), in grid order, sharing the projection of
+     * {@code y}: what a penalty chosen on held-out rows needs ({@link TailValidatedRidge}).
+     */
+    Model[] fitGrid(double[] y) {
+        checkRows(y);
+        Model[] out = new Model[GRID.length];
+        double ym = mean(y);
+        if (tri != null) {
+            double[] b = rotate(y, ym);
+            for (int g = 0; g < GRID.length; g++)
+                out[g] = tridiagonalModel(Tridiagonal.solve(tri.pivots[g], tri.multipliers[g], b), GRID[g] * n, ym);
+            return out;
+        }
+        double[] c = project(y);
+        for (int g = 0; g < GRID.length; g++) out[g] = fit(y, GRID[g] * n, c);
+        return out;
     }
 
     /** Fits {@code y} with a given penalty on the standardised features. */

@@ -43,7 +43,7 @@ public final class StackedRidge {
      * row {@code pairing[i]}: a permutation breaks the link between the blocks, the null control of what the
      * second block adds (its gain should then vanish).
      */
-    public static Model fit(List<Ridge.Model> first, double[][] outOfFold, Ridge second, List<double[]> ys, int[] pairing) {
+    public static Model fit(List<Ridge.Model> first, double[][] outOfFold, Readout second, List<double[]> ys, int[] pairing) {
         if (first.size() != ys.size()) throw new IllegalArgumentException(first.size() + " first-stage readouts for " + ys.size() + " targets");
         Ridge.Model[] b = new Ridge.Model[ys.size()];
         for (int t = 0; t < b.length; t++) {

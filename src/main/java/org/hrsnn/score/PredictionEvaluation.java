@@ -5,7 +5,9 @@ import org.hrsnn.model.InputSpec;
 import org.hrsnn.model.NetworkSpec;
 import org.hrsnn.random.Seeds;
 import org.hrsnn.readout.Ridge;
+import org.hrsnn.readout.Readout;
 import org.hrsnn.readout.StackedRidge;
+import org.hrsnn.readout.TailValidatedRidge;
 import org.hrsnn.sim.StateKind;
 import org.hrsnn.sim.WindowStates;
 import org.hrsnn.sim.Network;
@@ -16,9 +18,11 @@ import org.hrsnn.task.Series;
 /**
  * Prediction error of a design on a series: the input drives one channel (scaled with statistics of the
  * training segment), each value held for {@code stepMs}; the state at the end of each value's window (the
- * memory protocol's state kinds, which carry no memory of their own) feeds a ridge readout (GCV) fitted on
- * the training segment; NRMSE = rms error / standard deviation of the target, on the held-out segment that
- * follows. If the rule is enabled, STDP first runs over the training segment and the weights are frozen.
+ * memory protocol's state kinds, which carry no memory of their own) feeds a ridge readout fitted on the
+ * training segment, its penalty chosen on the latest fifth of it ({@link TailValidatedRidge}: GCV overfits
+ * these autocorrelated states; the raw inputs' few taps keep GCV); NRMSE = rms error / standard deviation of
+ * the target, on the held-out segment that follows. If the rule is enabled, STDP first runs over the
+ * training segment and the weights are frozen.
  * Baselines, the same readout on raw inputs: the last {@code taps} values, and (the strong one) a tapped
  * delay line whose length is chosen from {@link #TAP_CHOICES} on the training segment alone (fitted on its
  * first 80%, validated on the rest), so the network has to do better than the best linear filter of the
@@ -28,10 +32,33 @@ import org.hrsnn.task.Series;
  */
 public final class PredictionEvaluation {
 
-    public record Settings(double stepMs, java.util.List<StateKind> states, int washout, double trainFraction, int taps) {
-        public static final Settings DEFAULT = new Settings(10, MemoryProtocol.DEFAULT.states(), 100, 0.7, 10);
+    /** How the penalty of the states' readout is chosen. */
+    public enum StatesPenalty {
+        /** On the latest fifth of the training rows ({@link TailValidatedRidge}): the default. */
+        TAIL,
+        /** By GCV, as before 2026-11-23 evening: studies created then keep it (their evaluation settings do not name a rule). */
+        GCV;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The rule named {@code label}, or null. */
+        public static StatesPenalty of(String label) {
+            for (StatesPenalty p : values()) if (p.label().equals(label)) return p;
+            return null;
+        }
+    }
+
+    public record Settings(double stepMs, java.util.List<StateKind> states, int washout, double trainFraction, int taps, StatesPenalty penalty) {
+        public static final Settings DEFAULT = new Settings(10, MemoryProtocol.DEFAULT.states(), 100, 0.7, 10, StatesPenalty.TAIL);
         /** For short series (the 308 yearly sunspot numbers): a washout of 20 values. */
-        public static final Settings SHORT = new Settings(10, MemoryProtocol.DEFAULT.states(), 20, 0.7, 10);
+        public static final Settings SHORT = new Settings(10, MemoryProtocol.DEFAULT.states(), 20, 0.7, 10, StatesPenalty.TAIL);
+
+        /** These settings reading {@code kinds} of state, with {@code rule} for the states' penalty. */
+        public Settings with(java.util.List<StateKind> kinds, StatesPenalty rule) {
+            return new Settings(stepMs, kinds, washout, trainFraction, taps, rule);
+        }
     }
 
     /** Tapped-delay lengths the strong baseline chooses from. */
@@ -59,7 +86,8 @@ public final class PredictionEvaluation {
         PopulationRate rate = new PopulationRate(stepsPerValue);
         net.run(new Stimulus(values, stepsPerValue), states, rate);
         double[][] x = states.rows();
-        double nrmse = fitAndScore(x, series.y(), s.washout(), trainEnd);
+        Readout network = statesReadout(x, s.washout(), trainEnd, s.penalty());
+        double nrmse = score(network.fit(java.util.Arrays.copyOfRange(series.y(), s.washout(), trainEnd)), x, series.y(), trainEnd);
 
         double baseline = fitAndScore(taps(u, s.taps()), series.y(), s.washout(), trainEnd);
         int validateFrom = s.washout() + (int) (0.8 * (trainEnd - s.washout()));
@@ -75,7 +103,7 @@ public final class PredictionEvaluation {
         double[][] line = taps(u, bestTaps);
         Ridge.Model lineReadout = fit(line, series.y(), s.washout(), trainEnd);
         double strong = score(lineReadout, line, series.y(), trainEnd);
-        StackedScore stacked = stacked(line, lineReadout, x, series.y(), s.washout(), trainEnd, bestTaps, seed);
+        StackedScore stacked = stacked(line, lineReadout, network, x, series.y(), s.washout(), trainEnd, bestTaps, seed);
         return new Result(nrmse, baseline, strong, bestTaps, stacked, new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate()), (System.nanoTime() - t0) / 1e9);
     }
 
@@ -117,7 +145,7 @@ public final class PredictionEvaluation {
         WindowStates states = new WindowStates(pr.stepsPerValue(), s.states());
         net.run(new Stimulus(pr.values(), pr.stepsPerValue()), states);
         double[][] x = states.rows();
-        Ridge.Model m = fit(x, series.y(), s.washout(), trainEnd);
+        Ridge.Model m = statesReadout(x, s.washout(), trainEnd, s.penalty()).fit(java.util.Arrays.copyOfRange(series.y(), s.washout(), trainEnd));
         String features = String.format("per time step of the series (each value held for %s ms, the network run from rest over the whole series): "
                 + "the %s of every neuron (E then I), kinds in that order, at the end of the step's window (%d features); the output "
                 + "predicts the target of that step", s.stepMs(), TaskReadout.kinds(s.states()), x[0].length);
@@ -147,13 +175,12 @@ public final class PredictionEvaluation {
      * network's states {@code x} for its residual, fitted on the same rows and scored on the rest; the null
      * pairs each row's states with another time step's (seeded shuffles of the training and of the test rows).
      */
-    static StackedScore stacked(double[][] line, Ridge.Model lineReadout, double[][] x, double[] y, int washout, int trainEnd, int taps, long seed) {
+    static StackedScore stacked(double[][] line, Ridge.Model lineReadout, Readout network, double[][] x, double[] y, int washout, int trainEnd, int taps, long seed) {
         double[][] first = java.util.Arrays.copyOfRange(line, washout, trainEnd);
         java.util.List<double[]> ys = java.util.List.of(java.util.Arrays.copyOfRange(y, washout, trainEnd));
         int rows = first.length;
         int[] fold = StackedRidge.contiguous(rows, FOLDS);
         double[][] oof = StackedRidge.outOfFold(first, ys, fold, FOLDS);
-        Ridge network = new Ridge(java.util.Arrays.copyOfRange(x, washout, trainEnd));
         java.util.Random rng = new java.util.Random(Seeds.derive(seed, "task.prediction.stacked-null"));
         int[] trainPairing = StackedRidge.derangement(rows, rng), testPairing = StackedRidge.derangement(y.length - trainEnd, rng);
         java.util.List<Ridge.Model> firstStage = java.util.List.of(lineReadout);
@@ -186,9 +213,15 @@ public final class PredictionEvaluation {
         return score(fit(x, y, washout, trainEnd), x, y, trainEnd);
     }
 
-    /** Ridge (GCV) on rows [washout, trainEnd). */
+    /** Ridge (GCV) on rows [washout, trainEnd): for the raw inputs' few features. */
     static Ridge.Model fit(double[][] x, double[] y, int washout, int trainEnd) {
         return new Ridge(java.util.Arrays.copyOfRange(x, washout, trainEnd)).fit(java.util.Arrays.copyOfRange(y, washout, trainEnd));
+    }
+
+    /** The network's states on rows [washout, trainEnd), prepared for a readout with the penalty {@code rule}. */
+    static Readout statesReadout(double[][] x, int washout, int trainEnd, StatesPenalty rule) {
+        double[][] rows = java.util.Arrays.copyOfRange(x, washout, trainEnd);
+        return rule == StatesPenalty.TAIL ? new TailValidatedRidge(rows) : new Ridge(rows);
     }
 
     /** NRMSE of {@code m} on rows [trainEnd, n). */

@@ -28,6 +28,7 @@ public final class TrialEvaluator {
     private final Tasks.Source source;
     private final JsonNode expected;
     private final int horizon;
+    private final PredictionEvaluation.StatesPenalty penalty;
     private volatile Tasks.Data data;
 
     /** A task whose data ship with hrsnn or are generated (not uea or fsdd, which need {@link Tasks.Source}). */
@@ -40,15 +41,26 @@ public final class TrialEvaluator {
      * @param horizon  steps ahead for mackey-glass, lorenz and sunspots
      */
     public TrialEvaluator(Tasks.Task task, Tasks.Source source, JsonNode expected, int horizon) {
+        this(task, source, expected, horizon, PredictionEvaluation.StatesPenalty.TAIL);
+    }
+
+    /** @param penalty how a prediction task's states readout chooses its penalty (a study records it) */
+    public TrialEvaluator(Tasks.Task task, Tasks.Source source, JsonNode expected, int horizon, PredictionEvaluation.StatesPenalty penalty) {
         if (horizon < 1) throw new IllegalArgumentException("the horizon must be >= 1, got " + horizon);
         this.task = task;
         this.source = Tasks.check(task, source);
         this.expected = expected;
         this.horizon = horizon;
+        this.penalty = java.util.Objects.requireNonNull(penalty);
     }
 
     public String task() {
         return task.name();
+    }
+
+    /** How a prediction task's states readout chooses its penalty. */
+    public PredictionEvaluation.StatesPenalty statesPenalty() {
+        return penalty;
     }
 
     public Tasks.Task definition() {
@@ -123,7 +135,7 @@ public final class TrialEvaluator {
             case PREDICTION -> {
                 Series series = task.series(seed, horizon, data().series());
                 var p = settingsFor(series);
-                return PredictionEvaluation.readout(spec, seed, series, new PredictionEvaluation.Settings(p.stepMs(), protocol.states(), p.washout(), p.trainFraction(), p.taps()));
+                return PredictionEvaluation.readout(spec, seed, series, p.with(protocol.states(), penalty));
             }
             default -> throw new IllegalStateException("the memory task has no task readout");
         }
@@ -162,7 +174,7 @@ public final class TrialEvaluator {
             case PREDICTION -> {
                 Series series = task.series(seed, horizon, d.series());
                 var p = settingsFor(series);
-                var r = PredictionEvaluation.evaluate(spec, seed, series, new PredictionEvaluation.Settings(p.stepMs(), protocol.states(), p.washout(), p.trainFraction(), p.taps()));
+                var r = PredictionEvaluation.evaluate(spec, seed, series, p.with(protocol.states(), penalty));
                 return new TaskScore(task.metric(), r.nrmse(), r.baselineNrmse(), r.strongBaselineNrmse(), r.stacked(), task.higherIsBetter(), r.activity(), r.seconds());
             }
             default -> throw new IllegalStateException("the memory task has no second stage");

@@ -42,9 +42,19 @@ class HelpTextTest {
         cl.setErr(new PrintWriter(err, true));
         List<String> args = new ArrayList<>(path);
         args.add("--help");
-        int code = cl.execute(args.toArray(String[]::new));
+        // picocli's own warnings (a description it cannot format, say) go to System.err, not to cl's err
+        java.io.PrintStream systemErr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(warnings, true));
+            code = cl.execute(args.toArray(String[]::new));
+        } finally {
+            System.setErr(systemErr);
+        }
         assertEquals(0, code, "hrsnn " + String.join(" ", args) + ": " + err);
         assertEquals("", err.toString(), "hrsnn " + String.join(" ", args));
+        assertEquals("", warnings.toString(), "hrsnn " + String.join(" ", args));
         return out.toString();
     }
 

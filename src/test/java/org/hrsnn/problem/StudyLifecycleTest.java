@@ -8,6 +8,7 @@ import org.hrsnn.study.Objective;
 import org.hrsnn.study.Ranking;
 import org.hrsnn.study.SearchSpaceFiles;
 import org.hrsnn.study.Study;
+import org.hrsnn.study.StudyConfig;
 import org.hrsnn.study.StudyException;
 import org.hrsnn.study.StudyRunner;
 import org.hrsnn.study.Trial;
@@ -185,6 +186,25 @@ class StudyLifecycleTest {
             assertNull(t.metric("nrmse"));
             assertNull(t.metric("silentFraction"), "nothing half-measured is recorded");
         }
+    }
+
+    static StudyConfig withEvaluation(StudyConfig c, com.fasterxml.jackson.databind.JsonNode evaluation) {
+        return new StudyConfig(c.name(), c.spaceSource(), c.space(), c.task(), c.objective(), c.seed(), c.trials(), c.initialPoints(),
+                c.enqueueDefaults(), c.created(), c.tool(), evaluation, c.sampler());
+    }
+
+    /** A new study records the tail rule for the states' penalty; one recorded without it (made before) resumes with GCV; a bad value is named. */
+    @Test
+    void theStatesPenaltyRuleIsRecordedAndOldStudiesKeepGcv() throws Exception {
+        Study s = create("rule", 1, SPACE, "narma10");
+        assertEquals("tail", s.config().evaluation().get("statesPenalty").asText());
+        assertEquals(org.hrsnn.score.PredictionEvaluation.StatesPenalty.TAIL, problem(s).evaluator().statesPenalty());
+        com.fasterxml.jackson.databind.node.ObjectNode old = s.config().evaluation().deepCopy();
+        old.remove("statesPenalty");
+        assertEquals(org.hrsnn.score.PredictionEvaluation.StatesPenalty.GCV, HrsnnProblem.of(withEvaluation(s.config(), old)).evaluator().statesPenalty());
+        old.put("statesPenalty", "loo");
+        StudyException e = assertThrows(StudyException.class, () -> HrsnnProblem.of(withEvaluation(s.config(), old)));
+        assertTrue(e.getMessage().contains("field 'evaluation.statesPenalty'): must be \"tail\" or \"gcv\", got \"loo\""), e.getMessage());
     }
 
     @Test

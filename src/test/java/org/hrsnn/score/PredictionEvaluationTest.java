@@ -89,7 +89,8 @@ class PredictionEvaluationTest {
             states[t] = new double[] {u[t] * u[t - 1], gaussian(r), gaussian(r)};
         }
         double[][] line = PredictionEvaluation.taps(u, 3);
-        StackedScore s = PredictionEvaluation.stacked(line, PredictionEvaluation.fit(line, y, washout, trainEnd), states, y, washout, trainEnd, 3, seed);
+        StackedScore s = PredictionEvaluation.stacked(line, PredictionEvaluation.fit(line, y, washout, trainEnd),
+                new org.hrsnn.readout.TailValidatedRidge(java.util.Arrays.copyOfRange(states, washout, trainEnd)), states, y, washout, trainEnd, 3, seed);
         // The line's oracle, u(t-1), on the same held-out segment (the closed form c / sqrt(1 + c^2) holds only in
         // expectation; products of Gaussians have heavy tails).
         double[] oracle = new double[n - trainEnd];
