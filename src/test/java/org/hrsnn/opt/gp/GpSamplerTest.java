@@ -144,6 +144,32 @@ class GpSamplerTest {
         assertArrayEquals(running.suggest(s, 30, List.copyOf(h), List.of()), GpSampler.trustRegion(3, 3, v).suggest(s, 30, List.copyOf(h), List.of()), 0.0);
     }
 
+    /**
+     * The default proposes by Thompson sampling beyond 20 dimensions and by log EI up to 20: in 21-D its
+     * proposals are those of the always-Thompson variant, in 20-D those of the always-EI one, and in both a
+     * fresh sampler proposes what the running one does.
+     */
+    @Test
+    void theDefaultUsesThompsonSamplingBeyondTwentyDimensionsAndLogEiUpToTwenty() {
+        for (int dim : new int[] {20, 21}) {
+            ReferenceProblem p = ReferenceProblem.embedded(ReferenceProblem.branin(), dim);
+            SearchSpace s = p.space();
+            GpSampler running = new GpSampler(5, 6, 0, AcquisitionOptimizer.Settings.DEFAULT);
+            GpSampler.Variant same = new GpSampler.Variant(dim > 20 ? 0 : Integer.MAX_VALUE, 0, false);
+            GpSampler.Variant other = new GpSampler.Variant(dim > 20 ? Integer.MAX_VALUE : 0, 0, false);
+            List<Observation> h = new ArrayList<>();
+            for (int t = 0; t < 12; t++) {
+                double[] u = running.suggest(s, t, List.copyOf(h), List.of());
+                if (t >= 6) {
+                    assertArrayEquals(u, GpSampler.trustRegion(5, 6, same).suggest(s, t, List.copyOf(h), List.of()), 0.0, dim + "-D, trial " + t);
+                    assertArrayEquals(u, new GpSampler(5, 6, 0, AcquisitionOptimizer.Settings.DEFAULT).suggest(s, t, List.copyOf(h), List.of()), 0.0);
+                    if (t == 6) assertFalse(java.util.Arrays.equals(u, GpSampler.trustRegion(5, 6, other).suggest(s, t, List.copyOf(h), List.of())));
+                }
+                h.add(Observation.of(u, p.value(u)));
+            }
+        }
+    }
+
     @Test
     void theDefaultRecommendationIsTheLowestCompletedObservation() {
         var random = Samplers.random(1);
