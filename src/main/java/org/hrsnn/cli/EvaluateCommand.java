@@ -80,6 +80,18 @@ final class EvaluateCommand implements Callable<Integer> {
         Tasks.Data taskData = data(evaluator);
         MemoryProtocol protocol = protocol(protocolFile);
         DesignFiles.Design d = design.load();
+        // An exported design is scored as its study scored it: its recorded protocol (unless --protocol is
+        // given) and readout rule, so that it reproduces its recorded metrics.
+        if (d.evaluation() != null) {
+            String where = design.describe() + ": provenance.evaluation";
+            try {
+                if (protocolFile == null && d.evaluation().has("memory"))
+                    protocol = org.hrsnn.problem.Protocols.fromJson(d.evaluation().get("memory"), where + ".memory");
+                evaluator = evaluator.withStatesPenalty(org.hrsnn.problem.HrsnnProblem.statesPenalty(d.evaluation()));
+            } catch (IllegalArgumentException e) {
+                throw new Main.BadInputException(e.getMessage().startsWith(where) ? e.getMessage() : where + ".statesPenalty: " + e.getMessage());
+            }
+        }
         if (seeds != null) {
             if (seed != null) throw new Main.BadInputException("--seed and --seeds cannot be given together");
             return SeedSweep.run(design.describe(), d.network(), SeedSweep.parse(seeds), evaluator, protocol, trainFraction, task, json);

@@ -90,7 +90,15 @@ public final class DesignFiles {
     }
 
     /** A design: a spec and, optionally, the seed that instantiates it. */
-    public record Design(NetworkSpec network, Long seed) {}
+    /**
+     * @param evaluation the evaluation settings an exported design was measured under (its
+     *                   {@code provenance.evaluation}: memory protocol, task, readout rules), or null
+     */
+    public record Design(NetworkSpec network, Long seed, JsonNode evaluation) {
+        public Design(NetworkSpec network, Long seed) {
+            this(network, seed, null);
+        }
+    }
 
     public static Design read(Path file) throws DesignFormatException {
         String name = file.toString();
@@ -133,7 +141,8 @@ public final class DesignFiles {
         JsonNode seed = root.get("seed");
         if (seed != null && !seed.isNull() && !seed.canConvertToLong())
             throw new DesignFormatException(name, "seed", "must be a whole number");
-        return new Design(spec, seed == null || seed.isNull() ? null : seed.asLong());
+        JsonNode evaluation = root.path("provenance").path("evaluation");
+        return new Design(spec, seed == null || seed.isNull() ? null : seed.asLong(), evaluation.isObject() ? evaluation : null);
     }
 
     /**

@@ -35,7 +35,8 @@ public final class HrsnnProblem implements Problem {
     private final TrialEvaluator evaluator;
 
     private HrsnnProblem(StudyConfig config, DesignSpace space, MemoryProtocol protocol, Tasks.Task task, Tasks.Source source,
-                         PredictionEvaluation.StatesPenalty penalty) {
+                         PredictionEvaluation.StatesPenalty penalty, boolean activityGate) {
+        this.activityGate = activityGate;
         this.config = config;
         this.space = space;
         this.protocol = protocol;
@@ -46,6 +47,14 @@ public final class HrsnnProblem implements Problem {
 
     /** The field of the evaluation settings that names the prediction readout's penalty rule. */
     static final String STATES_PENALTY = "statesPenalty";
+    /**
+     * The field that says the task objective, too, prunes a candidate that fails the memory stage's activity
+     * checks (silent, near-silent, saturated, runaway) before its task stage; studies created before it had
+     * those scored on the task (a silent network's voltages are a bank of linear filters, and one was the best
+     * NARMA-10 design of a study), and resume so.
+     */
+    static final String ACTIVITY_GATE = "taskNeedsActivity";
+    private final boolean activityGate;
 
     /**
      * The evaluation settings a new study records: the memory protocol, the task and its data's identity
@@ -56,9 +65,22 @@ public final class HrsnnProblem implements Problem {
         o.set("memory", Protocols.toJson(protocol));
         o.put("task", task);
         o.put(STATES_PENALTY, PredictionEvaluation.StatesPenalty.TAIL.label());
+        o.put(ACTIVITY_GATE, true);
         ObjectNode data = Tasks.load(Tasks.get(task), source, null).identity();
         if (data != null) o.set("data", data);
         return o;
+    }
+
+    /**
+     * The states' penalty rule that recorded evaluation settings (a study's, or an exported design's
+     * provenance) name; settings recorded before the rule existed name none and used GCV.
+     */
+    public static PredictionEvaluation.StatesPenalty statesPenalty(JsonNode evaluation) {
+        JsonNode rule = evaluation.path(STATES_PENALTY);
+        if (rule.isMissingNode()) return PredictionEvaluation.StatesPenalty.GCV;
+        PredictionEvaluation.StatesPenalty p = rule.isTextual() ? PredictionEvaluation.StatesPenalty.of(rule.asText()) : null;
+        if (p == null) throw new IllegalArgumentException("must be \"tail\" or \"gcv\", got " + rule);
+        return p;
     }
 
     /** Checks a configuration before a study is made from it (for {@code Study.create}). */
@@ -92,14 +114,18 @@ public final class HrsnnProblem implements Problem {
         } catch (IllegalArgumentException e) {
             throw new StudyException(e.getMessage(), e);
         }
-        // Studies created before the rule was recorded chose the states' penalty by GCV: they resume with it.
-        JsonNode rule = c.evaluation().path(STATES_PENALTY);
-        PredictionEvaluation.StatesPenalty penalty = rule.isMissingNode() ? PredictionEvaluation.StatesPenalty.GCV : PredictionEvaluation.StatesPenalty.of(rule.asText(null));
-        if (penalty == null || !rule.isMissingNode() && !rule.isTextual())
-            throw new StudyException("study '" + c.name() + "' (study.json, field 'evaluation." + STATES_PENALTY + "'): must be \"tail\" or \"gcv\", got " + rule);
+        PredictionEvaluation.StatesPenalty penalty;
+        try {
+            penalty = statesPenalty(c.evaluation());
+        } catch (IllegalArgumentException e) {
+            throw new StudyException("study '" + c.name() + "' (study.json, field 'evaluation." + STATES_PENALTY + "'): " + e.getMessage(), e);
+        }
+        JsonNode gate = c.evaluation().path(ACTIVITY_GATE);
+        if (!gate.isMissingNode() && !gate.isBoolean())
+            throw new StudyException("study '" + c.name() + "' (study.json, field 'evaluation." + ACTIVITY_GATE + "'): must be true or false, got " + gate);
         try {
             SearchSpace s = SearchSpaceFiles.fromTree(c.spaceSource(), c.space(), c.spaceSource()).space();
-            return new HrsnnProblem(c, DesignSpace.of(c.spaceSource(), c.space(), s), p, task, source, penalty);
+            return new HrsnnProblem(c, DesignSpace.of(c.spaceSource(), c.space(), s), p, task, source, penalty, gate.asBoolean(false));
         } catch (SearchSpaceFiles.SpaceFileException e) {
             throw new StudyException(e.getMessage(), e);
         }
@@ -178,7 +204,7 @@ public final class HrsnnProblem implements Problem {
         }
         if (!m.failed()) metrics.put("e", m.e());
         Objective obj = config.objective();
-        if (m.failed() && obj != Objective.TASK) return new Outcome(Trial.State.PRUNED, metrics, m.failure());
+        if (m.failed() && (obj != Objective.TASK || activityGate && m.activityFailure())) return new Outcome(Trial.State.PRUNED, metrics, m.failure());
         if (obj == Objective.E || obj == Objective.MC) return new Outcome(Trial.State.COMPLETE, metrics, null);
         String prune = checkpoint.report(metrics, m.failed() ? Double.NaN : m.e());
         if (prune != null) return new Outcome(Trial.State.PRUNED, metrics, prune);

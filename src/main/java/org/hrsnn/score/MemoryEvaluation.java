@@ -48,13 +48,23 @@ public final class MemoryEvaluation {
      * The outcome. When {@code failure} is non-null the candidate failed for that reason and {@code e} is
      * NaN; S and whatever else was measured are still reported.
      */
-    public record Result(Activity activity, MemoryCapacity memory, Controls controls, double e, String failure, Timings timings, boolean runaway) {
-        public Result(Activity activity, MemoryCapacity memory, Controls controls, double e, String failure, Timings timings) {
-            this(activity, memory, controls, e, failure, timings, false);
+    public record Result(Activity activity, MemoryCapacity memory, Controls controls, double e, String failure, Timings timings, Failure kind) {
+        /** A success (null failure, null kind). */
+        Result(Activity activity, MemoryCapacity memory, Controls controls, double e, Timings timings) {
+            this(activity, memory, controls, e, null, timings, null);
         }
 
         public boolean failed() { return failure != null; }
+
+        /** Stopped by the protocol's activity ceiling: S is the rate up to the stop, nothing else was measured. */
+        public boolean runaway() { return kind == Failure.RUNAWAY; }
+
+        /** Failed for its activity (silent, near-silent, saturated or runaway): not a spiking reservoir to score on a task either. */
+        public boolean activityFailure() { return kind != null && kind != Failure.LOW_MEMORY; }
     }
+
+    /** Why a candidate failed the memory stage. */
+    public enum Failure { SILENT, NEAR_SILENT, SATURATED, RUNAWAY, LOW_MEMORY }
 
     private MemoryEvaluation() {}
 
@@ -84,14 +94,14 @@ public final class MemoryEvaluation {
         long t3 = System.nanoTime();
         Activity activity = new Activity(rate.meanRate(), rate.silentFraction(), rate.maxRate());
         if (rate.meanRate() == 0)
-            return new Result(activity, null, null, Double.NaN, "silent network: no spikes", timings(t0, t1, t2, t3, System.nanoTime()));
+            return new Result(activity, null, null, Double.NaN, "silent network: no spikes", timings(t0, t1, t2, t3, System.nanoTime()), Failure.SILENT);
         if (rate.meanRate() < p.minRate())
             return new Result(activity, null, null, Double.NaN, String.format("near-silent network: mean rate %.3g Hz below the protocol's %.3g Hz",
-                    rate.meanRate(), p.minRate()), timings(t0, t1, t2, t3, System.nanoTime()));
+                    rate.meanRate(), p.minRate()), timings(t0, t1, t2, t3, System.nanoTime()), Failure.NEAR_SILENT);
         double limit = saturationRate(spec);
         if (rate.meanRate() >= 0.9 * limit)
             return new Result(activity, null, null, Double.NaN, String.format("saturated network: mean rate %.1f Hz, the refractory limit is %.1f Hz",
-                    rate.meanRate(), limit), timings(t0, t1, t2, t3, System.nanoTime()));
+                    rate.meanRate(), limit), timings(t0, t1, t2, t3, System.nanoTime()), Failure.SATURATED);
         List<MemoryCapacity> mc = MemoryCapacity.of(states.rows(), List.of(u, shuffled(u, seed)), p.washout(), p.trainFraction(), p.delays());
         double[][] alone = new double[u.length][];
         for (int t = 0; t < u.length; t++) alone[t] = new double[] {u[t]};
@@ -100,8 +110,8 @@ public final class MemoryEvaluation {
         MemoryCapacity memory = mc.get(0);
         Timings tm = timings(t0, t1, t2, t3, System.nanoTime());
         if (memory.total() < p.mcFloor())
-            return new Result(activity, memory, controls, Double.NaN, String.format("memory capacity %.3g below the floor %.3g", memory.total(), p.mcFloor()), tm);
-        return new Result(activity, memory, controls, activity.meanRate() / memory.total(), null, tm);
+            return new Result(activity, memory, controls, Double.NaN, String.format("memory capacity %.3g below the floor %.3g", memory.total(), p.mcFloor()), tm, Failure.LOW_MEMORY);
+        return new Result(activity, memory, controls, activity.meanRate() / memory.total(), tm);
     }
 
     /** The network of {@code spec} and {@code seed} after this task's STDP phase (step 2), frozen and at rest. */
@@ -126,7 +136,7 @@ public final class MemoryEvaluation {
         long now = System.nanoTime();
         return new Result(new Activity(x.rate(), Double.NaN, Double.NaN), null, null, Double.NaN,
                 String.format("runaway activity: mean rate %.1f Hz over the first %.3g s of the %s, above the protocol's ceiling of %s Hz (maxRate)",
-                        x.rate(), x.seconds(), run, RateCeiling.hz(p.maxRate())), timings(t0, t1, now, now, now), true);
+                        x.rate(), x.seconds(), run, RateCeiling.hz(p.maxRate())), timings(t0, t1, now, now, now), Failure.RUNAWAY);
     }
 
     /** The evaluation input of step 3: {@code p.inputs()} values, each to be held for {@link #holdSteps} steps. */

@@ -58,6 +58,14 @@ public final class TrialEvaluator {
         return task.name();
     }
 
+    /** This evaluator with another states' penalty rule, sharing the data already read. */
+    public TrialEvaluator withStatesPenalty(PredictionEvaluation.StatesPenalty rule) {
+        if (rule == penalty) return this;
+        TrialEvaluator e = new TrialEvaluator(task, source, expected, horizon, rule);
+        e.data = data;
+        return e;
+    }
+
     /** How a prediction task's states readout chooses its penalty. */
     public PredictionEvaluation.StatesPenalty statesPenalty() {
         return penalty;

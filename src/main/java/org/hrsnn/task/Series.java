@@ -13,21 +13,37 @@ import org.apache.commons.rng.UniformRandomProvider;
 public record Series(String name, double[] u, double[] y) {
     public Series {
         if (u.length != y.length) throw new IllegalArgumentException("input and target lengths differ");
+        for (int t = 0; t < u.length; t++)
+            if (!Double.isFinite(u[t]) || !Double.isFinite(y[t]))
+                throw new IllegalArgumentException(name + ": non-finite value at step " + t + " (input " + u[t] + ", target " + y[t] + ")");
     }
+
+    /** |y| beyond this means a NARMA-10 series has run away (stable ones stay below 1.3). */
+    static final double NARMA_ESCAPE = 10;
 
     /**
      * NARMA-10: y(t+1) = 0.3 y(t) + 0.05 y(t) sum_{i=0..9} y(t-i) + 1.5 u(t-9) u(t) + 0.1 with u i.i.d.
      * uniform in [0, 0.5]; the target at step t is y(t+1).
+     *
+     * <p>The recursion is not stable for every input: of seeds 1-5,000 at 3,000 steps, 57 (1.1%) ran away
+     * to 1e187-1e290 and then to infinity, while the largest |y| of the other 4,943 was 1.26. A series that
+     * leaves [-{@link #NARMA_ESCAPE}, {@link #NARMA_ESCAPE}] is drawn again from the same generator, so every
+     * seed has a bounded series and a stable seed's series is unchanged.
      */
     public static Series narma10(int length, UniformRandomProvider rng) {
         int n = length + 10;
         double[] u = new double[n], y = new double[n + 1];
-        for (int t = 0; t < n; t++) u[t] = 0.5 * rng.nextDouble();
-        for (int t = 9; t < n; t++) {
-            double sum = 0;
-            for (int i = 0; i < 10; i++) sum += y[t - i];
-            y[t + 1] = 0.3 * y[t] + 0.05 * y[t] * sum + 1.5 * u[t - 9] * u[t] + 0.1;
-        }
+        boolean escaped;
+        do {
+            escaped = false;
+            for (int t = 0; t < n; t++) u[t] = 0.5 * rng.nextDouble();
+            for (int t = 9; t < n && !escaped; t++) {
+                double sum = 0;
+                for (int i = 0; i < 10; i++) sum += y[t - i];
+                y[t + 1] = 0.3 * y[t] + 0.05 * y[t] * sum + 1.5 * u[t - 9] * u[t] + 0.1;
+                escaped = !(Math.abs(y[t + 1]) <= NARMA_ESCAPE);
+            }
+        } while (escaped);
         double[] in = new double[length], target = new double[length];
         for (int t = 0; t < length; t++) {
             in[t] = u[t + 10];

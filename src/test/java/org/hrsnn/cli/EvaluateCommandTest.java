@@ -77,6 +77,35 @@ class EvaluateCommandTest {
         assertEquals(2, stackedVersusNull.get("wins").asInt() + stackedVersusNull.get("ties").asInt() + stackedVersusNull.get("losses").asInt());
     }
 
+    /**
+     * An exported design from a study under a non-default protocol (and the tail rule of the states' penalty)
+     * re-evaluates to its recorded metrics without --protocol: evaluate reads the provenance. A provenance
+     * with a bad rule is one line naming the file and the field.
+     */
+    @Test
+    void anExportedDesignIsScoredUnderItsRecordedProtocol(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
+        var protocol = new org.hrsnn.score.MemoryProtocol(200, 50, 600, 0.6, 20, 10, org.hrsnn.score.MemoryProtocol.DEFAULT.states(), 0.1);
+        var s = org.hrsnn.problem.HrsnnStudies.create(root, new org.hrsnn.problem.HrsnnStudies.Request("narma", java.nio.file.Path.of("src", "test", "resources", "spaces", "small.yaml"),
+                "narma10", org.hrsnn.study.Objective.E_THEN_TASK, 5, 2, 3, true, protocol, "test"));
+        new org.hrsnn.study.StudyRunner(s, org.hrsnn.problem.HrsnnProblem.of(s.config())).run(null, 1, null);
+        java.nio.file.Path f = org.hrsnn.problem.StudyExport.export(s, root.resolve("out"), 1, "test").get(0);
+        var trial = s.trials().get(Integer.parseInt(f.getFileName().toString().replaceAll("\\D", "")));
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var o = mapper.readTree(stdout("evaluate", "--design", f.toString(), "--task", "narma10", "--json"));
+        assertEquals(trial.metric("e"), o.get("e").asDouble(), 0.0, "the recorded protocol, not the default");
+        assertEquals(trial.metric("mc"), o.get("memoryCapacity").asDouble(), 0.0);
+        assertNotNull(trial.metric("nrmse"), "the exported trial reached its task stage: " + trial);
+        assertEquals(trial.metric("nrmse"), o.get("nrmse").asDouble(), 0.0, "the recorded readout rule");
+        assertEquals(trial.metric("stacked"), o.get("stackedNrmse").asDouble(), 0.0);
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(f.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("provenance").path("evaluation")).put("statesPenalty", "loo");
+        java.nio.file.Path bad = java.nio.file.Files.writeString(root.resolve("bad.json"), mapper.writeValueAsString(tree));
+        Run r = hrsnn("evaluate", "--design", bad.toString(), "--task", "narma10");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().contains(bad + ": provenance.evaluation.statesPenalty: must be \"tail\" or \"gcv\", got \"loo\""), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
     /** What a command prints on standard output (evaluate prints there, not on picocli's writer); it must exit 0. */
     private static String stdout(String... args) {
         java.io.PrintStream saved = System.out;

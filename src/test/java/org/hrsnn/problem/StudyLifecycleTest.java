@@ -207,6 +207,31 @@ class StudyLifecycleTest {
         assertTrue(e.getMessage().contains("field 'evaluation.statesPenalty'): must be \"tail\" or \"gcv\", got \"loo\""), e.getMessage());
     }
 
+    /**
+     * Under the task objective a candidate that fails the activity checks (here near-silent: the floor is set
+     * above any rate) is pruned before its task stage; a study recorded without the gate (made before it)
+     * still scores such a candidate on the task, as it did.
+     */
+    @Test
+    void theTaskObjectivePrunesANonSpikingCandidateUnlessTheStudyPredatesTheGate() throws Exception {
+        MemoryProtocol floor = new MemoryProtocol(200, 50, 600, 0.6, 20, 10, MemoryProtocol.DEFAULT.states(), 0.1, 1000, Double.POSITIVE_INFINITY);
+        Study s = HrsnnStudies.create(root, new HrsnnStudies.Request("gate", SPACE, "narma10", Objective.TASK, 5, 1, 3, true, floor, "test"));
+        assertTrue(s.config().evaluation().get("taskNeedsActivity").asBoolean());
+        new StudyRunner(s, problem(s)).run(null, 1, null);
+        Trial t = s.trials().get(0);
+        assertEquals(Trial.State.PRUNED, t.state());
+        assertTrue(t.reason().startsWith("near-silent network"), t.reason());
+        assertNull(t.metric("nrmse"));
+
+        com.fasterxml.jackson.databind.node.ObjectNode old = s.config().evaluation().deepCopy();
+        old.remove("taskNeedsActivity");
+        var before = HrsnnProblem.of(withEvaluation(s.config(), old)).evaluate(new java.util.HashMap<>(t.params()), t.seed(), (m, v) -> null);
+        assertEquals(Trial.State.COMPLETE, before.state(), before.reason());
+        assertTrue(Double.isFinite(((Number) before.metrics().get("nrmse")).doubleValue()));
+        old.put("taskNeedsActivity", "yes");
+        assertThrows(StudyException.class, () -> HrsnnProblem.of(withEvaluation(s.config(), old)));
+    }
+
     @Test
     void aCorruptStudyFileIsNamed() throws Exception {
         Study s = create("broken", 1);
