@@ -55,7 +55,8 @@ public final class GpSampler implements Sampler {
     private final Variant variant;
 
     /**
-     * Options of the trust region, experimental (bench methods gp-ts, gp-stall, ...).
+     * Options of the trust region (bench methods gp-tr-ts, gp-tr-ei, gp-tr-stallK, gp-tr-mean and their
+     * combinations); only {@link #DEFAULT}'s Thompson sampling beyond 20 dimensions is used by studies.
      *
      * @param thompsonAbove propose by Thompson sampling (TuRBO's acquisition) instead of log EI in more than
      *                      this many dimensions (0: always; {@link Integer#MAX_VALUE}: never): one draw of
@@ -236,7 +237,7 @@ public final class GpSampler implements Sampler {
                 start = box.state().start();
             }
         }
-        if (variant.thompson(dim)) {
+        if (trustRegion && variant.thompson(dim)) { // only the trust region's sampler: the whole-cube and fixed-box options stay log EI
             double[] next = thompson(model, space, centre, halfWidth, trial);
             if (isDuplicate(next, m.x(), pending)) return Samplers.random(Seeds.derive(seed, trial)).suggest(space, trial, finished, pending);
             return next;
