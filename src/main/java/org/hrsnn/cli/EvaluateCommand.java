@@ -61,6 +61,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "(wins, median gain, Wilcoxon signed-rank p).")
     String seeds;
 
+    @Option(names = "--ignore-provenance", description = "Score an exported design under today's defaults (and --protocol), not under the protocol and readout rule its provenance records.")
+    boolean ignoreProvenance;
+
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
 
@@ -82,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
         DesignFiles.Design d = design.load();
         // An exported design is scored as its study scored it: its recorded protocol (unless --protocol is
         // given) and readout rule, so that it reproduces its recorded metrics.
-        if (d.evaluation() != null) {
+        if (d.evaluation() != null && !ignoreProvenance) {
             String where = design.describe() + ": provenance.evaluation";
             try {
                 if (protocolFile == null && d.evaluation().has("memory"))

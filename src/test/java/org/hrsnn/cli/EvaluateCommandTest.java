@@ -97,6 +97,8 @@ class EvaluateCommandTest {
         assertNotNull(trial.metric("nrmse"), "the exported trial reached its task stage: " + trial);
         assertEquals(trial.metric("nrmse"), o.get("nrmse").asDouble(), 0.0, "the recorded readout rule");
         assertEquals(trial.metric("stacked"), o.get("stackedNrmse").asDouble(), 0.0);
+        var fresh = mapper.readTree(stdout("evaluate", "--design", f.toString(), "--task", "narma10", "--json", "--ignore-provenance"));
+        assertNotEquals(trial.metric("e"), fresh.get("e").asDouble(), "--ignore-provenance: the default protocol");
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(f.toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("provenance").path("evaluation")).put("statesPenalty", "loo");
         java.nio.file.Path bad = java.nio.file.Files.writeString(root.resolve("bad.json"), mapper.writeValueAsString(tree));
