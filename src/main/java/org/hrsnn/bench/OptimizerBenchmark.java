@@ -57,7 +57,15 @@ public final class OptimizerBenchmark {
             int k = Integer.parseInt(name.substring(3));
             return new Method(name, (seed, dim, budget) -> gp(seed, k), (dim, budget) -> k);
         }
-        throw new IllegalArgumentException("unknown method " + name + "; known: gp, gp-global, gp-reflect, gp-local, gp-noise, gp-trmix, sobol, random, gp:K (K initial points)");
+        if (name.matches("gp-tr(-(ts|ei|stall\\d|mean))+")) {
+            int thompsonAbove = name.contains("-ts") ? 0 : name.contains("-ei") ? Integer.MAX_VALUE : GpSampler.Variant.DEFAULT.thompsonAbove();
+            GpSampler.Variant v = new GpSampler.Variant(thompsonAbove,
+                    name.contains("-stall") ? Character.getNumericValue(name.charAt(name.indexOf("-stall") + 6)) : 0, name.contains("-mean"));
+            return new Method(name, (seed, dim, budget) -> GpSampler.trustRegion(seed, GpSampler.initialPoints(dim, budget, -1), v),
+                    (dim, budget) -> GpSampler.initialPoints(dim, budget, -1));
+        }
+        throw new IllegalArgumentException("unknown method " + name + "; known: gp, gp-global, gp-reflect, gp-local, gp-noise, gp-trmix, sobol, random,"
+                + " gp:K (K initial points), gp-tr-ts, gp-tr-ei, gp-tr-stallK, gp-tr-mean and their combinations (trust-region variants, GpSampler.Variant)");
     }
 
     /** log10 regret with a floor, so an exact hit (regret 0) still has a number. */

@@ -112,7 +112,7 @@ final class BenchCommand {
                 description = "Comma-separated problems (default: ${DEFAULT-VALUE}).")
         java.util.List<String> problems;
 
-        @Option(names = "--methods", split = ",", defaultValue = "gp,sobol,random", description = "Methods: gp, gp-global, gp-reflect, gp-local, gp-noise, gp-tr-noise, gp-trmix, sobol, random, gp:K (GP-BO with K initial Sobol points) (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--methods", split = ",", defaultValue = "gp,sobol,random", description = "Methods: gp, gp-global, gp-reflect, gp-local, gp-noise, gp-tr-noise, gp-trmix, sobol, random, gp:K (GP-BO with K initial Sobol points), gp-tr-ts, gp-tr-ei, gp-tr-stallK, gp-tr-mean and combinations (trust-region variants) (default: ${DEFAULT-VALUE}).")
         java.util.List<String> methods;
 
         @Option(names = "--seeds", defaultValue = "20", description = "Seeds per problem and method (default: ${DEFAULT-VALUE}).")
@@ -163,8 +163,8 @@ final class BenchCommand {
                 }
             }
             for (String m : methods)
-                if (!m.matches("gp|gp-global|gp-reflect|gp-local|gp-noise|gp-tr-noise|gp-trmix|sobol|random|gp:\\d{1,4}"))
-                    throw new Main.BadInputException("--methods: unknown method " + m + "; known: gp (within TuRBO's trust region, the default), gp-global (the whole cube, the previous default), gp-reflect (mutation reflected off the cube's faces), gp-local (proposals within 0.2 of the best point), gp-noise (with noise: posterior-mean incumbent and augmented EI, whole cube), gp-tr-noise (the same within the trust region), gp-trmix (every 4th proposal global), sobol, random, gp:K (K initial points)");
+                if (!m.matches("gp|gp-global|gp-reflect|gp-local|gp-noise|gp-tr-noise|gp-trmix|sobol|random|gp:\\d{1,4}|gp-tr(-(ts|ei|stall\\d|mean))+"))
+                    throw new Main.BadInputException("--methods: unknown method " + m + "; known: gp (within TuRBO's trust region, the default), gp-global (the whole cube, the previous default), gp-reflect (mutation reflected off the cube's faces), gp-local (proposals within 0.2 of the best point), gp-noise (with noise: posterior-mean incumbent and augmented EI, whole cube), gp-tr-noise (the same within the trust region), gp-trmix (every 4th proposal global), sobol, random, gp:K (K initial points), gp-tr-ts (Thompson sampling in the trust region at any dimension), gp-tr-ei (log EI in the trust region at any dimension), gp-tr-stallK (a global proposal and a new region after K halvings), gp-tr-mean (with noise: improvements on the posterior mean), and their combinations such as gp-tr-ts-stall2");
             System.out.printf("hrsnn %s, Java %s, %d cores%n", Main.version(), System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
             try (WorkProgress progress = WorkProgress.of("bench optimizer", "runs")) {

@@ -148,4 +148,53 @@ class GaussianProcessTest {
         if (noise < 1e-6) assertTrue(gap < 1e-4, "interpolates: " + gap);
         else if (noise > 0.1) assertTrue(gap > 1e-3, "smooths: " + gap);
     }
+
+    /**
+     * Thompson sampling's joint draw: over many draws at three points, the sample mean and covariance match
+     * the posterior computed directly, K** - K*x (K + s I)^-1 Kx* with Commons Math's LU inverse, in
+     * standardised units; and the same generator state gives the same draw.
+     */
+    @Test
+    void jointDrawsHaveThePosteriorMeanAndCovariance() {
+        double[][] x = points(Seeds.rng(4), 12, 2);
+        double[] y = values(x);
+        Hyperparameters h = new Hyperparameters(new double[] {0.3, 0.5}, 1.3, 1e-3);
+        GaussianProcess gp = GaussianProcess.fit(x, y, h);
+        double[][] q = {{0.2, 0.3}, {0.25, 0.3}, {0.9, 0.1}};
+        int n = x.length, m = q.length;
+        double[] yStd = GaussianProcess.standardise(y, GaussianProcess.standardisation(y));
+        var k = new Array2DRowRealMatrix(n, n);
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) k.setEntry(i, j, Matern52.value(x[i], x[j], h.lengthscales(), 1.3) + (i == j ? 1e-3 : 0));
+        var kq = new Array2DRowRealMatrix(n, m);
+        for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) kq.setEntry(i, j, Matern52.value(x[i], q[j], h.lengthscales(), 1.3));
+        var kInv = new LUDecomposition(k).getSolver().getInverse();
+        var mean = kq.transpose().operate(kInv.operate(new ArrayRealVector(yStd)));
+        var cov = kq.transpose().multiply(kInv).multiply(kq).scalarMultiply(-1);
+        for (int a = 0; a < m; a++) for (int b = 0; b < m; b++) cov.addToEntry(a, b, Matern52.value(q[a], q[b], h.lengthscales(), 1.3));
+
+        int draws = 40_000;
+        double[] sum = new double[m];
+        double[][] prod = new double[m][m];
+        UniformRandomProvider rng = Seeds.rng(5);
+        for (int r = 0; r < draws; r++) {
+            double[] f = gp.sampleJoint(q, m, rng);
+            for (int a = 0; a < m; a++) {
+                sum[a] += f[a];
+                for (int b = 0; b < m; b++) prod[a][b] += f[a] * f[b];
+            }
+        }
+        for (int a = 0; a < m; a++) {
+            double sd = Math.sqrt(cov.getEntry(a, a));
+            assertEquals(mean.getEntry(a), sum[a] / draws, 5 * sd / Math.sqrt(draws), "mean at point " + a);
+            for (int b = 0; b < m; b++) {
+                double c = prod[a][b] / draws - (sum[a] / draws) * (sum[b] / draws);
+                double scale = Math.sqrt(cov.getEntry(a, a) * cov.getEntry(b, b));
+                // the sampling error of a covariance estimate is about scale * sqrt(2 / draws): 0.007 scale here
+                assertEquals(cov.getEntry(a, b), c, 0.035 * scale, "covariance " + a + ", " + b);
+            }
+        }
+        assertTrue(cov.getEntry(0, 1) > 0.5 * Math.sqrt(cov.getEntry(0, 0) * cov.getEntry(1, 1)), "nearby points are correlated: the draw is joint");
+        assertArrayEquals(gp.sampleJoint(q, m, Seeds.rng(9)), gp.sampleJoint(q, m, Seeds.rng(9)), 0.0);
+    }
 }

@@ -108,6 +108,68 @@ class GpSamplerTest {
         assertThrows(IllegalArgumentException.class, () -> new GpSampler(1, 7, 0, AcquisitionOptimizer.Settings.DEFAULT, 0.2, false, true));
     }
 
+    /**
+     * Thompson sampling with stall restarts after one halving (2-D: four proposals without improvement): a
+     * proposal lies in the replayed box around the best point since the region's start, except the global
+     * one that starts a new region; restarts do happen; and a fresh sampler proposes exactly what the
+     * running one does, at every trial.
+     */
+    @Test
+    void thompsonSamplingWithStallRestartsStaysInItsReplayedRegionAndResumesExactly() {
+        ReferenceProblem p = ReferenceProblem.branin();
+        SearchSpace s = p.space();
+        GpSampler.Variant v = new GpSampler.Variant(0, 1, true);
+        GpSampler running = GpSampler.trustRegion(3, 3, v);
+        List<Observation> h = new ArrayList<>();
+        int globals = 0, moved = 0;
+        for (int t = 0; t < 30; t++) {
+            double[] u = running.suggest(s, t, List.copyOf(h), List.of());
+            if (t >= 3) {
+                GpSampler.Box box = running.box(List.copyOf(h), t);
+                TrustRegion state = box.state();
+                if (state.global()) globals++;
+                else {
+                    assertTrue(GpSampler.inBox(u, box.centre(), box.halfWidth()), "trial " + t + ": " + java.util.Arrays.toString(u));
+                    int first = state.start();
+                    double localBest = h.subList(first, h.size()).stream().mapToDouble(Observation::value).min().orElseThrow();
+                    double atCentre = h.stream().filter(o -> java.util.Arrays.equals(o.x(), box.centre())).findFirst().orElseThrow().value();
+                    if (!box.noisy()) assertEquals(localBest, atCentre, 0.0, "trial " + t + ": centred on the best point since the region's start");
+                    if (first > 0) moved++;
+                }
+                if (t % 7 == 0) assertArrayEquals(u, GpSampler.trustRegion(3, 3, v).suggest(s, t, List.copyOf(h), List.of()), 0.0, "trial " + t);
+            }
+            h.add(Observation.of(u, p.value(u)));
+        }
+        assertTrue(globals > 0 && moved > 0, globals + " global proposals, " + moved + " in a restarted region");
+        assertArrayEquals(running.suggest(s, 30, List.copyOf(h), List.of()), GpSampler.trustRegion(3, 3, v).suggest(s, 30, List.copyOf(h), List.of()), 0.0);
+    }
+
+    /**
+     * The default proposes by Thompson sampling beyond 20 dimensions and by log EI up to 20: in 21-D its
+     * proposals are those of the always-Thompson variant, in 20-D those of the always-EI one, and in both a
+     * fresh sampler proposes what the running one does.
+     */
+    @Test
+    void theDefaultUsesThompsonSamplingBeyondTwentyDimensionsAndLogEiUpToTwenty() {
+        for (int dim : new int[] {20, 21}) {
+            ReferenceProblem p = ReferenceProblem.embedded(ReferenceProblem.branin(), dim);
+            SearchSpace s = p.space();
+            GpSampler running = new GpSampler(5, 6, 0, AcquisitionOptimizer.Settings.DEFAULT);
+            GpSampler.Variant same = new GpSampler.Variant(dim > 20 ? 0 : Integer.MAX_VALUE, 0, false);
+            GpSampler.Variant other = new GpSampler.Variant(dim > 20 ? Integer.MAX_VALUE : 0, 0, false);
+            List<Observation> h = new ArrayList<>();
+            for (int t = 0; t < 12; t++) {
+                double[] u = running.suggest(s, t, List.copyOf(h), List.of());
+                if (t >= 6) {
+                    assertArrayEquals(u, GpSampler.trustRegion(5, 6, same).suggest(s, t, List.copyOf(h), List.of()), 0.0, dim + "-D, trial " + t);
+                    assertArrayEquals(u, new GpSampler(5, 6, 0, AcquisitionOptimizer.Settings.DEFAULT).suggest(s, t, List.copyOf(h), List.of()), 0.0);
+                    if (t == 6) assertFalse(java.util.Arrays.equals(u, GpSampler.trustRegion(5, 6, other).suggest(s, t, List.copyOf(h), List.of())));
+                }
+                h.add(Observation.of(u, p.value(u)));
+            }
+        }
+    }
+
     @Test
     void theDefaultRecommendationIsTheLowestCompletedObservation() {
         var random = Samplers.random(1);

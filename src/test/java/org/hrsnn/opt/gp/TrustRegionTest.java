@@ -82,4 +82,29 @@ class TrustRegionTest {
         java.util.Arrays.fill(same, 0.3);
         for (double v : tr.halfWidths(same)) assertEquals(0.2, v, 1e-12, "equal length scales: a cube of side 0.4");
     }
+
+    static TrustRegion replay(int stallHalvings, int init, int dim, double... y) {
+        return TrustRegion.replay(y, new boolean[y.length], init, dim, stallHalvings);
+    }
+
+    @Test
+    void withStallRestartsABoxHalvedKTimesAsksForAGlobalProposalAndStartsAgainAroundIt() {
+        // 2-D, failure tolerance 4, k = 2: eight failures halve the box twice, 0.8 -> 0.2, which is a stall
+        double[] y = {0, 1, 1, 1, 1, 1, 1, 1};
+        assertEquals(new TrustRegion(0.4, 0, 3, 0), replay(2, 1, 2, y));
+        y = java.util.Arrays.copyOf(y, 9);
+        y[8] = 1;
+        assertEquals(new TrustRegion(0.8, 0, 0, 1, 0, true), replay(2, 1, 2, y), "the next proposal is global");
+        // the global point (index 9, worse than the best overall) starts the region, neither success nor failure,
+        // and the next point is an improvement on it, though not on the best overall
+        double[] more = java.util.Arrays.copyOf(y, 11);
+        more[9] = 5;
+        more[10] = 4;
+        assertEquals(new TrustRegion(0.8, 0, 0, 1, 9, false), replay(2, 1, 2, java.util.Arrays.copyOf(more, 10)));
+        assertEquals(new TrustRegion(0.8, 1, 0, 1, 9, false), replay(2, 1, 2, more));
+        // without stall restarts (k = 0) the same history keeps shrinking the one region around the best point
+        assertEquals(new TrustRegion(0.2, 0, 2, 0, 0, false), replay(0, 1, 2, more));
+        // and k = 0 on values is the replay of the observations
+        assertEquals(TrustRegion.replay(values(more), 1, 2), replay(0, 1, 2, more));
+    }
 }
