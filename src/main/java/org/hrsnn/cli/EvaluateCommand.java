@@ -87,12 +87,16 @@ final class EvaluateCommand implements Callable<Integer> {
         // given) and readout rule, so that it reproduces its recorded metrics.
         if (d.evaluation() != null && !ignoreProvenance) {
             String where = design.describe() + ": provenance.evaluation";
-            try {
+            try { // fromJson names the file and field itself
                 if (protocolFile == null && d.evaluation().has("memory"))
                     protocol = org.hrsnn.problem.Protocols.fromJson(d.evaluation().get("memory"), where + ".memory");
+            } catch (IllegalArgumentException e) {
+                throw new Main.BadInputException(e.getMessage());
+            }
+            try {
                 evaluator = evaluator.withStatesPenalty(org.hrsnn.problem.HrsnnProblem.statesPenalty(d.evaluation()));
             } catch (IllegalArgumentException e) {
-                throw new Main.BadInputException(e.getMessage().startsWith(where) ? e.getMessage() : where + ".statesPenalty: " + e.getMessage());
+                throw new Main.BadInputException(where + ".statesPenalty: " + e.getMessage());
             }
         }
         if (seeds != null) {

@@ -89,8 +89,9 @@ public final class DesignFiles {
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    /** A design: a spec and, optionally, the seed that instantiates it. */
     /**
+     * A design: a spec and, optionally, the seed that instantiates it.
+     *
      * @param evaluation the evaluation settings an exported design was measured under (its
      *                   {@code provenance.evaluation}: memory protocol, task, readout rules), or null
      */

@@ -33,16 +33,18 @@ public final class HrsnnProblem implements Problem {
     private final Tasks.Task task;
     private final Tasks.Source source;
     private final TrialEvaluator evaluator;
+    /** Whether the task objective prunes activity failures before the task stage ({@link #ACTIVITY_GATE}). */
+    private final boolean activityGate;
 
     private HrsnnProblem(StudyConfig config, DesignSpace space, MemoryProtocol protocol, Tasks.Task task, Tasks.Source source,
                          PredictionEvaluation.StatesPenalty penalty, boolean activityGate) {
-        this.activityGate = activityGate;
         this.config = config;
         this.space = space;
         this.protocol = protocol;
         this.task = task;
         this.source = source;
         this.evaluator = new TrialEvaluator(task, source, config.evaluation().get("data"), 1, penalty);
+        this.activityGate = activityGate;
     }
 
     /** The field of the evaluation settings that names the prediction readout's penalty rule. */
@@ -54,7 +56,6 @@ public final class HrsnnProblem implements Problem {
      * NARMA-10 design of a study), and resume so.
      */
     static final String ACTIVITY_GATE = "taskNeedsActivity";
-    private final boolean activityGate;
 
     /**
      * The evaluation settings a new study records: the memory protocol, the task and its data's identity

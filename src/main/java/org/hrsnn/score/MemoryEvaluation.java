@@ -76,11 +76,10 @@ public final class MemoryEvaluation {
         int hold = holdSteps(spec, p);
         long t1 = System.nanoTime();
         RateCeiling ceiling = new RateCeiling(p.maxRate());
-        String run = "STDP training run";
         try {
             train(net, seed, p, ceiling);
         } catch (RateCeiling.Exceeded x) {
-            return runaway(x, run, p, t0, t1);
+            return runaway(x, "STDP training run", p, t0, t1);
         }
         long t2 = System.nanoTime();
         double[] u = evaluationInputs(seed, p);
