@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
                 + "with a bootstrap 95%% interval, and each group against the first by a two-sided exact Mann-Whitney test. "
                 + "Groups are given with --group, or as study names grouped by their search space (--group-by space). "
                 + "--out DIR also writes compare.html with the best-so-far curves of E and of the task metric per group "
-                + "(median and interquartile band) as PNG and SVG.")
+                + "(median and interquartile band) as PNG and SVG. --effect tests a factor of the design on every measure, within pairs of "
+                + "groups that differ in it alone (van Elteren's stratified rank-sum test, exact permutation p).")
 final class CompareCommand extends StudyCommand.Root implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "Studies to group by --group-by (in addition to any --group).")
     List<String> names = new ArrayList<>();
@@ -33,6 +34,11 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
     @Option(names = "--group-by", paramLabel = "KEY", defaultValue = "space",
             description = "How the NAMEs are grouped: space (by the name of their search space) or study (each its own group) (default: ${DEFAULT-VALUE}).")
     String groupBy;
+
+    @Option(names = "--effect", paramLabel = "LABEL=WITH:WITHOUT,..",
+            description = "A factor to test: its label and pairs of group labels, the group with the factor first, the pairs differing in nothing else, "
+                    + "for example neurons=neurons-only:homogeneous,heterogeneous:stdp-only; repeatable.")
+    List<String> effects = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -83,7 +89,9 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
             }
             input.add(new StudyComparison.Group(e.getKey(), e.getValue(), studies));
         }
-        StudyComparison c = StudyComparison.of(input, seed);
+        List<StudyComparison.Effect> factors = new ArrayList<>();
+        for (String e : effects) factors.add(effect(e, named.keySet()));
+        StudyComparison c = StudyComparison.of(input, factors, seed);
         List<org.hrsnn.baseline.BaselineRecord> same = new ArrayList<>(), other = new ArrayList<>();
         for (var r : records)
             (r.sameData(config.task(), config.evaluation() == null ? null : config.evaluation().get("data")) ? same : other).add(r);
@@ -103,6 +111,10 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
                 out.printf("  %-12s n=%d  median %.4g  95%% CI [%.4g, %.4g]  values %s%s%n", s.group(), s.values().length, s.median(), s.low(), s.high(),
                         java.util.Arrays.toString(java.util.Arrays.stream(s.values()).mapToObj(v -> String.format("%.4g", v)).toArray()), test);
             }
+            for (StudyComparison.EffectTest t : c.effects().getOrDefault(m.getKey(), List.of()))
+                out.printf("  factor %s (%s): shift %.4g (per pair %s), stratified rank test p = %.3g%s%n", t.effect().label(), t.effect().describe(),
+                        t.test().shift(), java.util.Arrays.toString(java.util.Arrays.stream(t.test().shifts()).mapToObj(v -> String.format("%.4g", v)).toArray()),
+                        t.test().p(), t.test().exact() ? "" : " (Monte Carlo)");
         }
         if (!same.isEmpty()) out.println("supervised baselines on the same task and data:");
         for (var b : same)
@@ -112,5 +124,25 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
         if (html != null) out.println("wrote " + html + " and its figures");
         out.flush();
         return 0;
+    }
+
+    /** Parses LABEL=WITH:WITHOUT,WITH:WITHOUT against the groups' labels. */
+    static StudyComparison.Effect effect(String text, java.util.Set<String> labels) {
+        int eq = text.indexOf('=');
+        if (eq < 1 || eq == text.length() - 1)
+            throw new Main.BadInputException("--effect must look like LABEL=WITH:WITHOUT,WITH:WITHOUT, got '" + text + "'");
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (String pair : text.substring(eq + 1).split(",")) {
+            String[] ab = pair.trim().split(":", -1);
+            if (ab.length != 2 || ab[0].isBlank() || ab[1].isBlank())
+                throw new Main.BadInputException("--effect '" + text.substring(0, eq) + "': each pair must be WITH:WITHOUT (two group labels), got '" + pair.trim() + "'");
+            for (String label : ab)
+                if (!labels.contains(label.trim()))
+                    throw new Main.BadInputException("--effect '" + text.substring(0, eq) + "': '" + label.trim() + "' is not a group; the groups are " + labels);
+            if (ab[0].trim().equals(ab[1].trim()))
+                throw new Main.BadInputException("--effect '" + text.substring(0, eq) + "': a pair compares group '" + ab[0].trim() + "' with itself");
+            pairs.add(Map.entry(ab[0].trim(), ab[1].trim()));
+        }
+        return new StudyComparison.Effect(text.substring(0, eq), pairs);
     }
 }

@@ -1,5 +1,7 @@
 package org.hrsnn.report;
 
+import org.hrsnn.random.Seeds;
+import org.hrsnn.stats.StratifiedRankTest;
 import org.hrsnn.study.Comparison;
 import org.hrsnn.study.Trial;
 import org.knowm.xchart.XYChart;
@@ -23,8 +25,10 @@ import java.util.Map;
  * @param groups  label to the studies' names
  * @param curves  metric ("e", "accuracy" or "nrmse") to one curve per group
  * @param finals  measure name to one summary per group (measures no study has are left out)
+ * @param effects measure name to the tests of the factors asked for (none when none was)
  */
-public record StudyComparison(Map<String, List<String>> groups, Map<String, List<Curve>> curves, Map<String, List<Comparison.Summary>> finals, long seed) {
+public record StudyComparison(Map<String, List<String>> groups, Map<String, List<Curve>> curves, Map<String, List<Comparison.Summary>> finals,
+                              Map<String, List<EffectTest>> effects, long seed) {
 
     /**
      * A group's best-so-far curve: at trial count {@code trials[i]} (1, 2, ...), the median and quartiles
@@ -36,7 +40,38 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
     /** A group as given: its label, and each study's name and trials. */
     public record Group(String label, List<String> names, List<List<Trial>> studies) {}
 
+    /**
+     * A factor of the design, measured in one or more strata: each pair names the group with the factor and
+     * the group without it, the other factors held equal (for example neuron heterogeneity: neurons-only
+     * against homogeneous, and heterogeneous against STDP-only).
+     */
+    public record Effect(String label, List<Map.Entry<String, String>> pairs) {
+        public Effect {
+            if (pairs.isEmpty()) throw new IllegalArgumentException("effect '" + label + "' names no pair of groups");
+            pairs = List.copyOf(pairs);
+        }
+
+        public String describe() {
+            return String.join(", ", pairs.stream().map(p -> p.getKey() + " vs " + p.getValue()).toList());
+        }
+    }
+
+    /** An effect tested on one measure. */
+    public record EffectTest(Effect effect, StratifiedRankTest test) {}
+
     public static StudyComparison of(List<Group> groups, long seed) {
+        return of(groups, List.of(), seed);
+    }
+
+    /** As {@link #of(List, long)}, with each of {@code effects} tested on every measure by a stratified rank test. */
+    public static StudyComparison of(List<Group> groups, List<Effect> effects, long seed) {
+        Map<String, Group> byLabel = new LinkedHashMap<>();
+        for (Group g : groups) byLabel.put(g.label(), g);
+        for (Effect e : effects)
+            for (var p : e.pairs())
+                for (String label : List.of(p.getKey(), p.getValue()))
+                    if (!byLabel.containsKey(label))
+                        throw new IllegalArgumentException("effect '" + e.label() + "' names group '" + label + "', which is not one of " + byLabel.keySet());
         Map<String, List<String>> names = new LinkedHashMap<>();
         for (Group g : groups) names.put(g.label(), List.copyOf(g.names()));
         Map<String, List<Curve>> curves = new LinkedHashMap<>();
@@ -48,13 +83,22 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
             curves.put(task, groups.stream().map(g -> curve(g, t)).toList());
         }
         Map<String, List<Comparison.Summary>> finals = new LinkedHashMap<>();
+        Map<String, List<EffectTest>> tests = new LinkedHashMap<>();
         for (var m : Comparison.measures().entrySet()) {
             Map<String, double[]> values = new LinkedHashMap<>();
             for (Group g : groups) values.put(g.label(), g.studies().stream().mapToDouble(t -> m.getValue().apply(t)).toArray());
             if (values.values().stream().allMatch(v -> Arrays.stream(v).noneMatch(Double::isFinite))) continue;
             finals.put(m.getKey(), Comparison.of(values, seed));
+            List<EffectTest> onMeasure = new ArrayList<>();
+            for (Effect e : effects) {
+                List<StratifiedRankTest.Stratum> strata = e.pairs().stream().map(p -> new StratifiedRankTest.Stratum(values.get(p.getKey()), values.get(p.getValue()))).toList();
+                // a measure some group has no finite value of (no study reached MC 5, say) cannot be tested
+                boolean testable = strata.stream().allMatch(st -> Arrays.stream(st.first()).anyMatch(Double::isFinite) && Arrays.stream(st.second()).anyMatch(Double::isFinite));
+                if (testable) onMeasure.add(new EffectTest(e, StratifiedRankTest.of(strata, Seeds.rng(seed, "effect." + e.label() + "." + m.getKey()))));
+            }
+            if (!onMeasure.isEmpty()) tests.put(m.getKey(), List.copyOf(onMeasure));
         }
-        return new StudyComparison(names, curves, finals, seed);
+        return new StudyComparison(names, curves, finals, tests, seed);
     }
 
     static Curve curve(Group g, String metric) {
@@ -108,6 +152,24 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
             return g;
         }).toList()));
         m.put("finals", f);
+        if (!effects.isEmpty()) {
+            Map<String, Object> ef = new LinkedHashMap<>();
+            effects.forEach((measure, ts) -> ef.put(measure, ts.stream().map(t -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("effect", t.effect().label());
+                x.put("pairs", t.effect().pairs().stream().map(p -> List.of(p.getKey(), p.getValue())).toList());
+                x.put("shift", finite(t.test().shift()));
+                x.put("shiftPerPair", Arrays.stream(t.test().shifts()).mapToObj(StudyComparison::finite).toList());
+                x.put("statistic", t.test().statistic());
+                x.put("p", t.test().p());
+                x.put("exact", t.test().exact());
+                x.put("relabelings", t.test().relabelings());
+                return x;
+            }).toList()));
+            m.put("effectTest", "van Elteren stratified rank-sum test, two-sided, p from the permutation distribution within pairs (exact up to "
+                    + StratifiedRankTest.MAX_EXACT + " relabellings); shift: median of the within-pair differences (first - second)");
+            m.put("effects", ef);
+        }
         Map<String, Object> c = new LinkedHashMap<>();
         curves.forEach((metric, cs) -> c.put(metric, cs.stream().map(x -> {
             Map<String, Object> g = new LinkedHashMap<>();
@@ -161,6 +223,20 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
                             Double.isNaN(s.p()) ? "" : String.format(Locale.ROOT, "%.3g", s.p())));
             h.table(List.of("measure", "group", "n", "median", "95% interval", "values", "U vs first", "p vs first"), rows,
                     new boolean[] {true, true, false, false, false, true, false, false});
+            if (!effects.isEmpty()) {
+                h.h2("Factors tested", "effects");
+                h.p("Each factor is compared within pairs of groups that differ in it alone (first group of a pair: with the factor). Test: van Elteren's "
+                        + "stratified rank-sum test, two-sided, its p from the permutation distribution within pairs; shift: the median of all within-pair "
+                        + "differences between a study of the first group and one of the second.");
+                List<List<String>> er = new ArrayList<>();
+                for (var e : effects.entrySet())
+                    for (EffectTest t : e.getValue())
+                        er.add(List.of(e.getKey(), t.effect().label(), t.effect().describe(), g(t.test().shift()),
+                                String.join(", ", Arrays.stream(t.test().shifts()).mapToObj(StudyComparison::g).toList()),
+                                String.format(Locale.ROOT, "%.3g", t.test().p()) + (t.test().exact() ? "" : " (Monte Carlo)")));
+                h.table(List.of("measure", "factor", "pairs", "shift", "shift per pair (difference of medians)", "p"), er,
+                        new boolean[] {true, true, true, false, false, false});
+            }
             if (!baselines.isEmpty()) {
                 h.h2("Supervised baselines", "baselines");
                 h.p("Results of `hrsnn baseline srnn` on the same task and data as these studies (same data identity), to read beside the groups' "

@@ -138,6 +138,10 @@ class StudyCommandsTest {
         // MC of the best E is 1 / E: A = {0.5, 0.25}, B = {1/6, 1/8}, the other way round.
         assertTrue(cmp.contains("MC of best E:\n  A            n=2  median 0.3750"), cmp);
         assertTrue(cmp.contains("vs A: U = 4.0, p = 0.333"), cmp);
+        // One pair as the factor: the stratified test of one stratum is Mann-Whitney's; shift = median of the 4 differences A - B.
+        String factor = ok("compare", "--group", "A=a1,a2", "--group", "B=b1,b2", "--effect", "lower=A:B").out();
+        assertTrue(factor.contains("best E:\n  A  "), factor);
+        assertTrue(factor.contains("  factor lower (A vs B): shift -4.000 (per pair [-4.000]), stratified rank test p = 0.333\n"), factor);
         assertFalse(cmp.contains("best accuracy"), "no study has a task metric: " + cmp);
 
         String list = ok("list").out();
@@ -209,6 +213,10 @@ class StudyCommandsTest {
         refused("--group must look like LABEL=NAME,NAME,.., got 'Bone'", "compare", "--group", "A=one", "--group", "Bone");
         refused("--group must look like LABEL=NAME,NAME,.., got '=one'", "compare", "--group", "=one", "--group", "B=two");
         refused("no study 'nope'", "compare", "--group", "A=one", "--group", "B=two,nope");
+        refused("--effect 'x': 'C' is not a group; the groups are [A, B]", "compare", "--group", "A=one", "--group", "B=two", "--effect", "x=A:C");
+        refused("--effect 'x': each pair must be WITH:WITHOUT (two group labels), got 'A'", "compare", "--group", "A=one", "--group", "B=two", "--effect", "x=A");
+        refused("--effect must look like LABEL=WITH:WITHOUT,WITH:WITHOUT, got 'A:B'", "compare", "--group", "A=one", "--group", "B=two", "--effect", "A:B");
+        refused("--effect 'x': a pair compares group 'A' with itself", "compare", "--group", "A=one", "--group", "B=two", "--effect", "x=A:A");
         refused("--group label 'A' given twice", "compare", "--group", "A=one", "--group", "A=two");
         refused("give at least two groups (two --group options, or studies of two search spaces), got [A]", "compare", "--group", "A=one,two");
         refused("--task must be memory-capacity, japanese-vowels, uea, fsdd, narma10, mackey-glass, lorenz or sunspots, got 'cooking'",

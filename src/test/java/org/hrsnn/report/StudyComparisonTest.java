@@ -79,6 +79,41 @@ class StudyComparisonTest {
         for (int i = 1; i <= last; i++) assertTrue(curve.median()[i] <= curve.median()[i - 1], "best so far never worsens");
     }
 
+    /**
+     * A 2 x 2 design, three studies per cell: factor X lowers log E by 1.2 in both strata, factor Y by 3 (far
+     * more). Tested within strata, X is found (p at most 2 / 400 when every study with X is below its stratum's
+     * studies without it); a factor with no effect (labels drawn from one distribution) is not, in most seeds.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void aFactorIsFoundWithinStrata(long seed) {
+        var groups = List.of(group("x0y0", seed, 0, 3), group("x1y0", seed, -1.2, 3), group("x0y1", seed, -3, 3), group("x1y1", seed, -4.2, 3));
+        var x = new StudyComparison.Effect("X", List.of(Map.entry("x1y0", "x0y0"), Map.entry("x1y1", "x0y1")));
+        StudyComparison c = StudyComparison.of(groups, List.of(x), seed);
+        StudyComparison.EffectTest t = c.effects().get("best E").get(0);
+        assertTrue(t.test().exact());
+        assertEquals(400, t.test().relabelings());
+        assertTrue(t.test().p() <= 0.05, "p = " + t.test().p());
+        assertTrue(t.test().shift() < 0, "X lowers E: shift " + t.test().shift());
+        // The same values tested by hand: stratum by stratum from the finals.
+        double[] a0 = c.finals().get("best E").get(1).values(), b0 = c.finals().get("best E").get(0).values();
+        double[] a1 = c.finals().get("best E").get(3).values(), b1 = c.finals().get("best E").get(2).values();
+        var byHand = org.hrsnn.stats.StratifiedRankTest.of(List.of(new org.hrsnn.stats.StratifiedRankTest.Stratum(a0, b0),
+                new org.hrsnn.stats.StratifiedRankTest.Stratum(a1, b1)), Seeds.rng(1));
+        assertEquals(byHand.p(), t.test().p(), 0);
+        @SuppressWarnings("unchecked")
+        var effects = (Map<String, List<Map<String, Object>>>) c.tree().get("effects");
+        assertEquals(t.test().p(), (double) effects.get("best E").get(0).get("p"), 0);
+    }
+
+    @Test
+    void anEffectNamingAnUnknownGroupIsRefused() {
+        var e = new StudyComparison.Effect("X", List.of(Map.entry("A", "C")));
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> StudyComparison.of(List.of(group("A", 1, 0, 3), group("B", 1, 1, 3)), List.of(e), 1));
+        assertTrue(ex.getMessage().contains("'C'"), ex.getMessage());
+    }
+
     @Test
     void writesAPageWithTheCurvesAndNothingExternal() throws Exception {
         StudyComparison c = StudyComparison.of(List.of(group("A", 1, 0, 3), group("B", 1, 1, 3)), 1);
