@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The headline of docs/results.md: the heterogeneous, homogeneous and two ablation spaces, several seeds
-# each, one task and objective, then 'study compare' (medians, bootstrap intervals, Mann-Whitney).
+# each, one task and objective, then 'study compare' (medians, bootstrap intervals, Mann-Whitney, and the two
+# kinds of heterogeneity as factors).
 # Run by hand:  bench/headline.sh ROOT TASK OBJECTIVE TRIALS "SEEDS" [WORKERS]
 #   e.g. bench/headline.sh /tmp/hrsnn-headline memory-capacity e 40 "1 2 3" 2
 # HRSNN_TRIAL_TIMEOUT (e.g. 15m) records a trial that runs longer as failed: a cap for a runaway design on
@@ -29,4 +30,6 @@ for space in $spaces; do
   for seed in $seeds; do names+=("$task-$space-s$seed"); done
   groups+=(--group "$space=$(IFS=,; echo "${names[*]}")")
 done
-java -jar "$jar" study compare --root "$root" "${groups[@]}"
+# The 2 x 2 design of spaces: each kind of heterogeneity tested within the two pairs that differ in it alone.
+java -jar "$jar" study compare --root "$root" "${groups[@]}" \
+  --effect neurons=neurons-only:homogeneous,heterogeneous:stdp-only --effect stdp=stdp-only:homogeneous,heterogeneous:neurons-only
