@@ -241,10 +241,13 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
 
     /**
      * A problem of {@link #all()} by name, or one of the families in any dimension: "ackleyN",
-     * "rosenbrockN", "levyN", and "P-in-N" (problem P with inputs it ignores, N inputs in all).
+     * "rosenbrockN", "levyN", and "P-in-N" (problem P with inputs it ignores, N inputs in all), or an HRSNN
+     * study surrogate ({@link SurrogateProblem}).
      */
     public static ReferenceProblem named(String name) {
         for (ReferenceProblem p : all()) if (p.name().equals(name)) return p;
+        ReferenceProblem surrogate = SurrogateProblem.named(name);
+        if (surrogate != null) return surrogate;
         var m = java.util.regex.Pattern.compile("(.+)-in-(\\d{1,3})").matcher(name);
         if (m.matches()) return embedded(named(m.group(1)), Integer.parseInt(m.group(2)));
         m = java.util.regex.Pattern.compile("sphere(\\d{1,3})-shifted").matcher(name);
@@ -267,7 +270,7 @@ public record ReferenceProblem(String name, double[] lower, double[] upper, doub
             };
         }
         throw new IllegalArgumentException("unknown problem " + name + "; known: " + all().stream().map(ReferenceProblem::name).toList()
-                + ", ackleyN, rosenbrockN, levyN, zakharovN, dixonpriceN, tridN, styblinskitangN (N >= 2), sphereN-shifted, rastriginN-shifted, michalewiczN (N = 2..10) and P-in-N (P embedded among N inputs)");
+                + ", ackleyN, rosenbrockN, levyN, zakharovN, dixonpriceN, tridN, styblinskitangN (N >= 2), sphereN-shifted, rastriginN-shifted, michalewiczN (N = 2..10), P-in-N (P embedded among N inputs), and the HRSNN study surrogates " + SurrogateProblem.NAMES + " (random forest; -gp: GP posterior mean)");
     }
 
     private static double[] fill(int n, double v) {
