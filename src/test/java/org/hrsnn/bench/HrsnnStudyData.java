@@ -43,7 +43,7 @@ public final class HrsnnStudyData {
             names = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         }
         Map<String, List<String[]>> rows = new LinkedHashMap<>(); // surrogate name -> rows (study, trial, x..., loss)
-        Map<String, List<String>> sources = new LinkedHashMap<>();
+        Map<String, List<String>> sources = new LinkedHashMap<>(), spaceNames = new LinkedHashMap<>();
         System.out.println("study | trials with E | log E: inputs for 50/80/90% | top 5 (share) | task metric: trials | 50/80/90% | top 5");
         for (String name : names) {
             Study st = Study.open(root, name);
@@ -62,6 +62,8 @@ public final class HrsnnStudyData {
                 default -> space;
             };
             // log E is the memory stage's and does not depend on the task: both tasks' studies sample it
+            spaceNames.put("hrsnn-jv-" + short_, params);
+            spaceNames.put("hrsnn-narma-" + short_, params);
             add(rows, sources, "hrsnn-jv-" + short_, name, trials, "e");
             if (narma) add(rows, sources, "hrsnn-narma-" + short_, name, trials, "nrmse");
         }
@@ -82,6 +84,39 @@ public final class HrsnnStudyData {
             }
             var d = SurrogateProblem.read(csv);
             System.out.println(en.getKey() + " | " + d.y().length + " (" + Arrays.stream(d.y()).filter(v -> !Double.isFinite(v)).count() + ") | " + heldOut(d));
+        }
+        System.out.println();
+        System.out.println("calibration: the same counts where the number of inputs that matter is known (Sobol points; ARD as above, raw values; forest: Smile's impurity importance, 400 points)");
+        for (String ref : List.of("hartmann6-in-33", "branin-in-33", "ackley5-in-33", "styblinskitang33", "levy33", "sphere33-shifted")) {
+            var p = org.hrsnn.opt.ReferenceProblem.named(ref);
+            StringBuilder b = new StringBuilder(ref);
+            for (int n : new int[] {70, 240, 400}) {
+                double[][] x = new double[n][];
+                double[] y = new double[n];
+                for (int t = 0; t < n; t++) {
+                    x[t] = org.hrsnn.opt.Samplers.sobolPoint(p.dimension(), 5, t);
+                    y[t] = p.value(x[t]);
+                }
+                double[] shares = n == 400 ? forestShares(x, y) : Importance.of(names(p.dimension()), x, y, 1, "f").shares();
+                b.append(n == 400 ? " | forest, 400: " : " | ARD, " + n + ": ").append(counts(shares)).append(String.format(" (first 6 inputs %.2f)", firstSix(shares)));
+            }
+            System.out.println(b);
+        }
+        System.out.println();
+        System.out.println("pooled data of each surrogate: ARD on the rows with a loss | forest importance on all rows (missing imputed)");
+        for (String key : SurrogateProblem.NAMES) {
+            var d = SurrogateProblem.read(out.resolve(key + ".csv"));
+            List<double[]> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (int i = 0; i < d.y().length; i++)
+                if (Double.isFinite(d.y()[i])) {
+                    x.add(d.x()[i]);
+                    y.add(d.y()[i]);
+                }
+            List<String> params = spaceNames.get(key);
+            var ard = Importance.of(params, x.toArray(double[][]::new), y.stream().mapToDouble(Double::doubleValue).toArray(), 1, "pooled");
+            var rf = new Importance("forest", params, forestShares(d.x(), d.imputed()), new double[params.size()], d.y().length);
+            System.out.println(key + " | ARD, " + x.size() + " rows: " + counts(ard.shares()) + ", " + top(ard) + " | forest, " + d.y().length + " rows: " + counts(rf.shares()) + ", " + top(rf));
         }
     }
 
@@ -110,9 +145,43 @@ public final class HrsnnStudyData {
         return Importance.of(params, x.toArray(double[][]::new), y.stream().mapToDouble(Double::doubleValue).toArray(), seed, what);
     }
 
+    static List<String> names(int dim) {
+        List<String> n = new ArrayList<>();
+        for (int k = 0; k < dim; k++) n.add("x" + k);
+        return n;
+    }
+
+    static double firstSix(double[] shares) {
+        double s = 0;
+        for (int k = 0; k < 6; k++) s += shares[k];
+        return s;
+    }
+
+    /** Smile's random-forest importance (impurity decrease per input) as shares of the sum; same settings as the surrogate's forest. */
+    static double[] forestShares(double[][] x, double[] y) {
+        int dim = x[0].length;
+        String[] names = new String[dim + 1];
+        for (int k = 0; k < dim; k++) names[k] = "x" + k;
+        names[dim] = "y";
+        double[][] rows = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            rows[i] = Arrays.copyOf(x[i], dim + 1);
+            rows[i][dim] = y[i];
+        }
+        var rf = smile.regression.RandomForest.fit(smile.data.formula.Formula.lhs("y"), smile.data.DataFrame.of(rows, names), 300, Math.max(1, dim / 3), 20,
+                x.length, 3, 1.0, java.util.stream.LongStream.range(0, 300));
+        double[] v = rf.importance();
+        double sum = Arrays.stream(v).map(Math::abs).sum();
+        return Arrays.stream(v).map(t -> Math.abs(t) / sum).toArray();
+    }
+
     /** How many inputs, taken by decreasing share, carry 50, 80 and 90% of the summed inverse length scale. */
     static String counts(Importance imp) {
-        double[] s = imp.shares().clone();
+        return counts(imp.shares());
+    }
+
+    static String counts(double[] shares) {
+        double[] s = shares.clone();
         Arrays.sort(s);
         int[] at = new int[3];
         double[] q = {0.5, 0.8, 0.9};
