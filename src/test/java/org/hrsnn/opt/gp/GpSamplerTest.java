@@ -145,18 +145,18 @@ class GpSamplerTest {
     }
 
     /**
-     * The default proposes by log EI at every dimension (Thompson sampling is an option): in 20-D and 21-D
-     * its proposals are those of the always-EI variant and not the always-Thompson one, and a fresh sampler
-     * proposes what the running one does.
+     * The default proposes by Thompson sampling beyond 20 dimensions and by log EI up to 20: in 21-D its
+     * proposals are those of the always-Thompson variant, in 20-D those of the always-EI one (so every
+     * problem up to 20-D is proposed as before), and in both a fresh sampler proposes what the running one does.
      */
     @Test
-    void theDefaultUsesLogEiAtEveryDimensionAndThompsonSamplingIsAnOption() {
+    void theDefaultUsesThompsonSamplingBeyondTwentyDimensionsAndLogEiUpToTwenty() {
         for (int dim : new int[] {20, 21}) {
             ReferenceProblem p = ReferenceProblem.embedded(ReferenceProblem.branin(), dim);
             SearchSpace s = p.space();
             GpSampler running = new GpSampler(5, 6, 0, AcquisitionOptimizer.Settings.DEFAULT);
-            GpSampler.Variant same = new GpSampler.Variant(Integer.MAX_VALUE, 0, false);
-            GpSampler.Variant other = new GpSampler.Variant(0, 0, false);
+            GpSampler.Variant same = new GpSampler.Variant(dim > 20 ? 0 : Integer.MAX_VALUE, 0, false);
+            GpSampler.Variant other = new GpSampler.Variant(dim > 20 ? Integer.MAX_VALUE : 0, 0, false);
             List<Observation> h = new ArrayList<>();
             for (int t = 0; t < 12; t++) {
                 double[] u = running.suggest(s, t, List.copyOf(h), List.of());
