@@ -32,6 +32,21 @@ class RankingTest {
         return ts.stream().map(Trial::number).toList();
     }
 
+    /** Gain = stacked - null for accuracy, null - stacked for NRMSE; largest first; ties by the task metric, then number. */
+    @Test
+    void byGainOrdersByWhatTheNetworkAdds() {
+        Trial a = t(0, C, "accuracy", 0.8, "stacked", 0.90, "stackedNull", 0.88); // +0.02
+        Trial b = t(1, C, "accuracy", 0.7, "stacked", 0.91, "stackedNull", 0.86); // +0.05
+        Trial c = t(2, C, "accuracy", 0.9, "stacked", 0.88, "stackedNull", 0.89); // -0.01
+        Trial d = t(3, C, "accuracy", 0.9, "stacked", 0.90, "stackedNull", 0.88); // +0.02, better accuracy than a
+        Trial pruned = t(4, Trial.State.PRUNED, "accuracy", 0.9, "stacked", 0.99, "stackedNull", 0.5);
+        Trial none = t(5, C, "accuracy", 0.99);
+        assertEquals(List.of(1, 3, 0, 2), numbers(Ranking.byGain(List.of(a, b, c, d, pruned, none))));
+        assertEquals(0.05, Ranking.gain(b), 1e-12);
+        assertNull(Ranking.gain(none));
+        assertEquals(0.02, Ranking.gain(t(6, C, "nrmse", 0.5, "stacked", 0.34, "stackedNull", 0.36)), 1e-12, "NRMSE: lower stacked is a gain");
+    }
+
     @Test
     void byEListsFinishedTrialsWithAnETiesByTaskThenNumber() {
         // 4 (.1, pruned), 3 (.5), 0 and 9 (1, same accuracy: by number), 1 (2), 2 (3), 5 (4); not 6 (running), 7 or 8 (no E).
