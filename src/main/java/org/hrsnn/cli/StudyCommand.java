@@ -577,8 +577,8 @@ final class StudyCommand {
                     columns.add(new TrialTable.Column<>("rank", Row::rank));
                     for (TrialTable.Column<Trial> c : TrialTable.columns(s, all)) columns.add(new TrialTable.Column<>(c.name(), row -> c.value().apply(row.trial())));
                     if (!reps.isEmpty())
-                        for (String metric : List.of("e", "accuracy", "nrmse")) {
-                            if (reps.stream().noneMatch(x -> x.metrics().containsKey(metric))) continue;
+                        for (String metric : List.of("e", "accuracy", "nrmse", "gain")) {
+                            if (reps.stream().noneMatch(x -> x.metrics().containsKey(metric.equals("gain") ? "stacked" : metric))) continue;
                             columns.add(new TrialTable.Column<>(metric + "_replicates_n", row -> {
                                 var sp = Replicates.spread(row.trial(), reps, metric);
                                 return sp == null ? null : sp.n();
@@ -612,7 +612,7 @@ final class StudyCommand {
     static String spreadLine(Trial t, List<Replicates.Replicate> reps) {
         StringBuilder b = new StringBuilder();
         int n = 0;
-        for (String metric : List.of("e", "accuracy", "nrmse")) {
+        for (String metric : List.of("e", "accuracy", "nrmse", "gain")) {
             Replicates.Spread sp = Replicates.spread(t, reps, metric);
             if (sp == null) continue;
             n = Math.max(n, sp.n());
@@ -624,7 +624,7 @@ final class StudyCommand {
 
     @Command(name = "replicate", mixinStandardHelpOptions = true,
             header = "Re-evaluates the best designs with fresh seeds: mean and spread over network realisations.",
-            description = "Evaluates each of the --top best trials by E and by the task metric --replicates more times, each with a "
+            description = "Evaluates each of the --top best trials by E, by the task metric and by the gain over the raw input --replicates more times, each with a "
                     + "fresh seed derived from the trial's (so reproducible from the study seed); replicates already recorded are kept. "
                     + "study best and study export then report each design's mean and spread. Stored in STUDY/" + Replicates.FILE + ".")
     static final class Replicate extends Root implements Callable<Integer> {

@@ -20,9 +20,14 @@ public final class Ranking {
      * - NRMSE); null without a stacked readout.
      */
     public static Double gain(Trial t) {
-        Double stacked = t.metric("stacked"), nul = t.metric("stackedNull");
+        return gain(t::metric);
+    }
+
+    /** {@link #gain(Trial)} of a set of metrics (a trial's or a replicate's), looked up by name. */
+    public static Double gain(java.util.function.Function<String, Double> metric) {
+        Double stacked = metric.apply("stacked"), nul = metric.apply("stackedNull");
         if (stacked == null || nul == null || !Double.isFinite(stacked) || !Double.isFinite(nul)) return null;
-        return t.metric("accuracy") != null ? stacked - nul : nul - stacked;
+        return metric.apply("accuracy") != null ? stacked - nul : nul - stacked;
     }
 
     private static double orMax(Double v) {

@@ -47,6 +47,23 @@ class RankingTest {
         assertEquals(0.02, Ranking.gain(t(6, C, "nrmse", 0.5, "stacked", 0.34, "stackedNull", 0.36)), 1e-12, "NRMSE: lower stacked is a gain");
     }
 
+    /** A design's gain over its seeds: its own and its replicates', each from its own stacked readout and null. */
+    @Test
+    void theGainOfReplicatesIsSpreadLikeAnyMetric() {
+        Trial own = t(3, C, "nrmse", 0.40, "stacked", 0.35, "stackedNull", 0.37); // 0.02
+        List<Replicates.Replicate> reps = List.of(
+                new Replicates.Replicate(3, 1, 11, C, Map.of("nrmse", 0.41, "stacked", 0.36, "stackedNull", 0.37), null), // 0.01
+                new Replicates.Replicate(3, 2, 12, C, Map.of("nrmse", 0.42, "stacked", 0.38, "stackedNull", 0.37), null), // -0.01
+                new Replicates.Replicate(4, 1, 13, C, Map.of("nrmse", 0.30, "stacked", 0.10, "stackedNull", 0.37), null), // another trial's
+                new Replicates.Replicate(3, 3, 14, Trial.State.PRUNED, Map.of("s", 200.0), null)); // no stacked readout: left out
+        Replicates.Spread g = Replicates.spread(own, reps, "gain");
+        assertEquals(3, g.n());
+        assertEquals((0.02 + 0.01 - 0.01) / 3, g.mean(), 1e-12);
+        assertEquals(-0.01, g.min(), 1e-12);
+        assertEquals(0.02, g.max(), 1e-12);
+        assertTrue(Replicates.summary(own, reps).containsKey("gain"));
+    }
+
     @Test
     void byEListsFinishedTrialsWithAnETiesByTaskThenNumber() {
         // 4 (.1, pruned), 3 (.5), 0 and 9 (1, same accuracy: by number), 1 (2), 2 (3), 5 (4); not 6 (running), 7 or 8 (no E).
