@@ -18,7 +18,7 @@ class SearchSpaceFilesTest {
     void shippedSpacesLoad() throws Exception {
         var het = SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-heterogeneous.yaml"));
         var hom = SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-homogeneous.yaml"));
-        assertEquals(33, het.space().dimension());
+        assertEquals(34, het.space().dimension());
         assertEquals(26, hom.space().dimension());
         assertTrue(het.space().parameters().stream().map(Parameter::name).toList()
                 .containsAll(hom.space().parameters().stream().map(Parameter::name).toList()), "the baseline searches a subset: the means");
