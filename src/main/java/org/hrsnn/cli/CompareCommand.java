@@ -141,6 +141,11 @@ final class CompareCommand extends StudyCommand.Root implements Callable<Integer
                     throw new Main.BadInputException("--effect '" + text.substring(0, eq) + "': '" + label.trim() + "' is not a group; the groups are " + labels);
             if (ab[0].trim().equals(ab[1].trim()))
                 throw new Main.BadInputException("--effect '" + text.substring(0, eq) + "': a pair compares group '" + ab[0].trim() + "' with itself");
+            for (var earlier : pairs)
+                for (String label : ab)
+                    if (earlier.getKey().equals(label.trim()) || earlier.getValue().equals(label.trim()))
+                        throw new Main.BadInputException("--effect '" + text.substring(0, eq) + "': group '" + label.trim()
+                                + "' is in two pairs; each pair is a stratum, and strata must not share studies");
             pairs.add(Map.entry(ab[0].trim(), ab[1].trim()));
         }
         return new StudyComparison.Effect(text.substring(0, eq), pairs);

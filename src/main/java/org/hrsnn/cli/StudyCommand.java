@@ -148,7 +148,7 @@ final class StudyCommand {
         @Option(names = "--train", paramLabel = "FILE", description = "For --task uea: the training split (.ts, or .ts.gz).") Path train;
         @Option(names = "--test", paramLabel = "FILE", description = "For --task uea: the test split (.ts, or .ts.gz).") Path test;
         @Option(names = "--data", paramLabel = "FILE", description = "For --task fsdd: the FSDD archive (fsdd-recordings.tar.gz).") Path data;
-        @Option(names = "--objective", description = "e, e-then-task, task, mc or pareto (E and the task metric as two objectives; default: e for memory-capacity, else e-then-task).") String objective;
+        @Option(names = "--objective", description = "e, e-then-task, task, gain (what the network adds to the raw-input readout), mc or pareto (E and the task metric as two objectives; default: e for memory-capacity, else e-then-task).") String objective;
         @Option(names = "--seed", defaultValue = "1", description = "Study seed (default: ${DEFAULT-VALUE}).") long seed;
         @Option(names = "--trials", defaultValue = "30", description = "Budget of finished trials (default: ${DEFAULT-VALUE}).") int trials;
         @Option(names = "--initial", defaultValue = "-1", description = "Quasi-random trials before the GP (default: min(1 + dimension, 11, max(5, trials / 2))).") int initial;
@@ -311,7 +311,9 @@ final class StudyCommand {
         String best = byE.isEmpty() ? "-" : String.format("%.4g (trial %d)", byE.get(0).metric("e"), byE.get(0).number());
         String task = byTask.isEmpty() ? "" : String.format(", best %s %.4g (trial %d)", byTask.get(0).metric("accuracy") != null ? "accuracy" : "NRMSE",
                 byTask.get(0).metric("accuracy") != null ? byTask.get(0).metric("accuracy") : byTask.get(0).metric("nrmse"), byTask.get(0).number());
-        return "best E " + best + task;
+        List<Trial> byGain = Ranking.byGain(all);
+        String gain = byGain.isEmpty() ? "" : String.format(", best gain over the raw input %+.4f (trial %d)", Ranking.gain(byGain.get(0)), byGain.get(0).number());
+        return "best E " + best + task + gain;
     }
 
     static String summary(Trial t) {
@@ -427,6 +429,8 @@ final class StudyCommand {
             List<Trial> byE = Ranking.byE(all), byTask = Ranking.byTask(all);
             m.put("bestByE", byE.isEmpty() ? null : best(byE.get(0)));
             m.put("bestByTask", byTask.isEmpty() ? null : best(byTask.get(0)));
+            List<Trial> byGain = Ranking.byGain(all);
+            m.put("bestByGain", byGain.isEmpty() ? null : best(byGain.get(0)));
             List<Double> running = new ArrayList<>();
             double low = Double.POSITIVE_INFINITY;
             for (Trial t : all) if (t.metric("e") != null) running.add(low = Math.min(low, t.metric("e")));
@@ -523,10 +527,12 @@ final class StudyCommand {
             Study s = open(url(), name);
             List<Trial> all = s.trials();
             List<Replicates.Replicate> reps = replicates(s);
-            List<Ranked> rankings = List.of(
+            List<Ranked> rankings = new ArrayList<>(List.of(
                     new Ranked("by E, then task", "byE", "by E", Ranking.byE(all).stream().limit(top).toList()),
-                    new Ranked("by task metric", "byTask", "by task", Ranking.byTask(all).stream().limit(top).toList()),
-                    new Ranked("Pareto set of (E, task metric)", "pareto", "Pareto", Ranking.pareto(all)));
+                    new Ranked("by task metric", "byTask", "by task", Ranking.byTask(all).stream().limit(top).toList())));
+            List<Trial> byGain = Ranking.byGain(all);
+            if (!byGain.isEmpty()) rankings.add(new Ranked("by gain over the raw input (raw then network, against its null)", "byGain", "by gain", byGain.stream().limit(top).toList()));
+            rankings.add(new Ranked("Pareto set of (E, task metric)", "pareto", "Pareto", Ranking.pareto(all)));
             PrintWriter out = out();
             switch (f) {
                 case TABLE -> {
@@ -571,8 +577,8 @@ final class StudyCommand {
                     columns.add(new TrialTable.Column<>("rank", Row::rank));
                     for (TrialTable.Column<Trial> c : TrialTable.columns(s, all)) columns.add(new TrialTable.Column<>(c.name(), row -> c.value().apply(row.trial())));
                     if (!reps.isEmpty())
-                        for (String metric : List.of("e", "accuracy", "nrmse")) {
-                            if (reps.stream().noneMatch(x -> x.metrics().containsKey(metric))) continue;
+                        for (String metric : List.of("e", "accuracy", "nrmse", "gain")) {
+                            if (reps.stream().noneMatch(x -> x.metrics().containsKey(metric.equals("gain") ? "stacked" : metric))) continue;
                             columns.add(new TrialTable.Column<>(metric + "_replicates_n", row -> {
                                 var sp = Replicates.spread(row.trial(), reps, metric);
                                 return sp == null ? null : sp.n();
@@ -606,7 +612,7 @@ final class StudyCommand {
     static String spreadLine(Trial t, List<Replicates.Replicate> reps) {
         StringBuilder b = new StringBuilder();
         int n = 0;
-        for (String metric : List.of("e", "accuracy", "nrmse")) {
+        for (String metric : List.of("e", "accuracy", "nrmse", "gain")) {
             Replicates.Spread sp = Replicates.spread(t, reps, metric);
             if (sp == null) continue;
             n = Math.max(n, sp.n());
@@ -618,7 +624,7 @@ final class StudyCommand {
 
     @Command(name = "replicate", mixinStandardHelpOptions = true,
             header = "Re-evaluates the best designs with fresh seeds: mean and spread over network realisations.",
-            description = "Evaluates each of the --top best trials by E and by the task metric --replicates more times, each with a "
+            description = "Evaluates each of the --top best trials by E, by the task metric and by the gain over the raw input --replicates more times, each with a "
                     + "fresh seed derived from the trial's (so reproducible from the study seed); replicates already recorded are kept. "
                     + "study best and study export then report each design's mean and spread. Stored in STUDY/" + Replicates.FILE + ".")
     static final class Replicate extends Root implements Callable<Integer> {
@@ -641,6 +647,7 @@ final class StudyCommand {
             List<Trial> all = s.trials();
             Ranking.byE(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
             Ranking.byTask(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
+            Ranking.byGain(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
             PrintWriter out = out();
             if (chosen.isEmpty()) {
                 out.println("study '" + name + "' has no finished trial with an E or a task metric to replicate");

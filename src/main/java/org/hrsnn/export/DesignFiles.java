@@ -138,6 +138,7 @@ public final class DesignFiles {
         JsonNode network = root.get("network");
         if (version == 1) upgradeFromVersion1(network = network.deepCopy(), name); // a copy: the caller's tree stays as read
         if (lacksAnalogDelay(network)) ((ObjectNode) (network = network.deepCopy()).path("input").path("encoding")).put("maxDelay", 0.0);
+        if (lacksAnalogTaps(network)) ((ObjectNode) (network = network.deepCopy()).path("input").path("encoding")).put("taps", 1);
         NetworkSpec spec = toSpec(m, network, name, "network");
         JsonNode seed = root.get("seed");
         if (seed != null && !seed.isNull() && !seed.canConvertToLong())
@@ -153,6 +154,12 @@ public final class DesignFiles {
     private static boolean lacksAnalogDelay(JsonNode network) {
         JsonNode e = network.path("input").path("encoding");
         return e.isObject() && "analog".equals(e.path("type").asText()) && !e.has("maxDelay");
+    }
+
+    /** Whether an analog encoding lacks {@code taps}: files written before input taps existed (optional, 1 when absent). */
+    private static boolean lacksAnalogTaps(JsonNode network) {
+        JsonNode e = network.path("input").path("encoding");
+        return e.isObject() && "analog".equals(e.path("type").asText()) && !e.has("taps");
     }
 
     /**

@@ -63,6 +63,7 @@ public final class NirExport {
      * ends), so it is metadata, with a warning.
      */
     public static Exported graph(NetworkArrays net, NetworkSpec spec, long seed, Map<String, String> provenance, TaskReadout readout) {
+        checkExpressible(spec);
         int n = net.size(), nE = net.excitatory(), nI = n - nE;
         double dt = net.dt();
         Map<String, Node> nodes = new LinkedHashMap<>();
@@ -212,6 +213,18 @@ public final class NirExport {
             edges.add(new Edge("input_delay", name));
             edges.add(new Edge(name, pop.getKey()));
         }
+    }
+
+    /**
+     * Refuses what the mapping cannot carry: analog input with {@code taps} > 1 gives a neuron several synapses
+     * from one channel, and the graph's input layout (one row per channel, at most one synapse per channel and
+     * neuron on import) has no room for them yet.
+     */
+    public static void checkExpressible(NetworkSpec spec) {
+        if (spec.input().encoding() instanceof Encoding.Analog a && a.taps() > 1)
+            throw new IllegalArgumentException("NIR export of analog input with taps > 1 (here " + a.taps()
+                    + ", network.input.encoding.taps) is not supported: a neuron has several synapses from one channel, which the NIR mapping"
+                    + " does not carry; the hrsnn design file keeps the exact network");
     }
 
     private static void output(Map<String, Node> nodes, List<Edge> edges, String pop, int size) {

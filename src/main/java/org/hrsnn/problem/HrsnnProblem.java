@@ -12,6 +12,7 @@ import org.hrsnn.score.Tasks;
 import org.hrsnn.score.TrialEvaluator;
 import org.hrsnn.study.Objective;
 import org.hrsnn.study.Problem;
+import org.hrsnn.study.Ranking;
 import org.hrsnn.study.SearchSpaceFiles;
 import org.hrsnn.study.StudyConfig;
 import org.hrsnn.study.StudyException;
@@ -106,7 +107,7 @@ public final class HrsnnProblem implements Problem {
             throw new StudyException("study '" + c.name() + "' (study.json, field 'task' or 'evaluation.data'): " + e.getMessage(), e);
         }
         if (c.objective() == Objective.MINIMIZE || c.objective() == Objective.MAXIMIZE)
-            throw new StudyException("objective " + c.objective().label() + " is for studies of the Java API; an HRSNN study's objective is e, e-then-task, task or mc");
+            throw new StudyException("objective " + c.objective().label() + " is for studies of the Java API; an HRSNN study's objective is e, e-then-task, task, gain, mc or pareto");
         if (!task.hasTaskStage() && c.objective() != Objective.E && c.objective() != Objective.MC)
             throw new StudyException("the memory-capacity task has no task stage: use objective e or mc");
         MemoryProtocol p;
@@ -205,7 +206,8 @@ public final class HrsnnProblem implements Problem {
         }
         if (!m.failed()) metrics.put("e", m.e());
         Objective obj = config.objective();
-        if (m.failed() && (obj != Objective.TASK || activityGate && m.activityFailure())) return new Outcome(Trial.State.PRUNED, metrics, m.failure());
+        boolean taskDriven = obj == Objective.TASK || obj == Objective.GAIN;
+        if (m.failed() && (!taskDriven || activityGate && m.activityFailure())) return new Outcome(Trial.State.PRUNED, metrics, m.failure());
         if (obj == Objective.E || obj == Objective.MC) return new Outcome(Trial.State.COMPLETE, metrics, null);
         String prune = checkpoint.report(metrics, m.failed() ? Double.NaN : m.e());
         if (prune != null) return new Outcome(Trial.State.PRUNED, metrics, prune);
@@ -218,6 +220,8 @@ public final class HrsnnProblem implements Problem {
             metrics.put("stackedNull", s.stacked().nullValue());
         }
         if (!Double.isFinite(s.value())) return new Outcome(Trial.State.FAILED, metrics, s.metric() + " is " + s.value());
+        if (obj == Objective.GAIN && Double.isNaN(s.stacked().value()))
+            return new Outcome(Trial.State.FAILED, metrics, "no stacked readout (too few training samples to cross-fit its first stage), so no gain to optimise");
         return new Outcome(Trial.State.COMPLETE, metrics, null);
     }
 
@@ -229,7 +233,7 @@ public final class HrsnnProblem implements Problem {
         return new double[] {e != null && Double.isFinite(e) && e > 0 ? Math.log(e) : Double.NaN, v != null && Double.isFinite(v) ? task.loss(v) : Double.NaN};
     }
 
-    /** log E for the E objectives (and the pareto objective's first); the task's metric oriented to be minimised (minus accuracy, or NRMSE) for the task objective; minus MC for the MC objective; NaN when missing. */
+    /** log E for the E objectives (and the pareto objective's first); the task's metric oriented to be minimised (minus accuracy, or NRMSE) for the task objective; minus the gain over the raw input for the gain objective; minus MC for the MC objective; NaN when missing. */
     @Override
     public double loss(Trial t) {
         if (config.objective() == Objective.MC) {
@@ -239,6 +243,10 @@ public final class HrsnnProblem implements Problem {
         if (config.objective() == Objective.TASK) {
             Double v = task.metric() == null ? null : t.metric(task.metric());
             return v != null && Double.isFinite(v) ? task.loss(v) : Double.NaN;
+        }
+        if (config.objective() == Objective.GAIN) {
+            Double g = t.state() == Trial.State.COMPLETE ? Ranking.gain(t) : null;
+            return g == null ? Double.NaN : -g;
         }
         Double e = t.metric("e");
         return e != null && Double.isFinite(e) && e > 0 ? Math.log(e) : Double.NaN;

@@ -23,11 +23,12 @@ import java.util.Map;
 public final class StudyExport {
     private StudyExport() {}
 
-    /** The trials exported: the {@code top} best by E, the {@code top} best by task, and the Pareto set. */
+    /** The trials exported: the {@code top} best by E, by task, by gain over the raw input, and the Pareto set. */
     public static List<Trial> chosen(List<Trial> all, int top) {
         Map<Integer, Trial> chosen = new LinkedHashMap<>();
         Ranking.byE(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
         Ranking.byTask(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
+        Ranking.byGain(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
         Ranking.pareto(all).forEach(t -> chosen.put(t.number(), t));
         return new ArrayList<>(chosen.values());
     }

@@ -208,6 +208,7 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
             org.hrsnn.export.FilePermissions.asNewDirectory(tmp);
             List<Charts.Figure> figs = new ArrayList<>();
             for (var e : curves.entrySet()) figs.add(curveFigure(tmp, e.getKey(), e.getValue()));
+            figs.add(finalsFigure(tmp));
             Html h = new Html("Studies compared: " + String.join(" vs ", groups.keySet()), tmp);
             h.p("Groups: " + groups.entrySet().stream().map(g -> g.getKey() + " = " + String.join(", ", g.getValue())).reduce((a, b) -> a + "; " + b).orElse("") + ".");
             for (Charts.Figure f : figs) h.figure(f);
@@ -274,6 +275,44 @@ public record StudyComparison(Map<String, List<String>> groups, Map<String, List
 
     private static String g(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "-";
+    }
+
+    /** Every measure's values, one point per study (coloured by its place in the group, i.e. its seed), groups side by side, with each group's median. */
+    Charts.Figure finalsFigure(Path dir) throws IOException {
+        List<String> labels = List.copyOf(groups.keySet());
+        int most = groups.values().stream().mapToInt(List::size).max().orElse(0);
+        List<org.knowm.xchart.CategoryChart> charts = new ArrayList<>();
+        for (var e : finals.entrySet()) {
+            org.knowm.xchart.CategoryChart c = Charts.bars(e.getKey(), "", "", 470, 320);
+            c.getStyler().setXAxisLabelRotation(0);
+            c.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter);
+            c.getStyler().setMarkerSize(8);
+            c.getStyler().setLegendVisible(charts.isEmpty());
+            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+            Map<String, Comparison.Summary> byGroup = new LinkedHashMap<>();
+            for (Comparison.Summary s : e.getValue()) byGroup.put(s.group(), s);
+            // The summary's values are sorted and NaN-free; the studies' own order is in the groups, so points are drawn by rank within the group.
+            for (int k = 0; k < most; k++) {
+                final int r = k;
+                List<Double> y = labels.stream().map(l -> byGroup.containsKey(l) && byGroup.get(l).values().length > r ? byGroup.get(l).values()[r] : null).toList();
+                if (y.stream().allMatch(java.util.Objects::isNull)) continue;
+                c.addSeries(ordinal(k + 1) + " lowest", labels, y).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            }
+            List<Double> med = labels.stream().map(l -> byGroup.containsKey(l) && Double.isFinite(byGroup.get(l).median()) ? byGroup.get(l).median() : null).toList();
+            if (med.stream().anyMatch(java.util.Objects::nonNull)) {
+                var m = c.addSeries("median", labels, med);
+                m.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
+                m.setMarkerColor(Charts.BLACK);
+            }
+            charts.add(c);
+        }
+        return Charts.grid(charts, 3, dir, "finals", "Each measure per study",
+                "For each measure, the groups side by side: each study's value (coloured by its rank within its group) and the group's median (black diamond). "
+                        + "Read with the intervals and tests of the table below.");
+    }
+
+    private static String ordinal(int k) {
+        return k + (k % 100 >= 11 && k % 100 <= 13 ? "th" : switch (k % 10) { case 1 -> "st"; case 2 -> "nd"; case 3 -> "rd"; default -> "th"; });
     }
 
     private Charts.Figure curveFigure(Path dir, String metric, List<Curve> cs) throws IOException {

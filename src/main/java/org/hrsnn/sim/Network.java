@@ -440,11 +440,12 @@ public final class Network implements NetworkView {
             return;
         }
         if (encoding instanceof Encoding.Analog) {
-            for (int c = 0; c < channels; c++) {
-                double x = u[c];
+            int taps = encoding.linesPerChannel();
+            for (int line = 0, lines = channels * taps; line < lines; line++) {
+                double x = u[line / taps];
                 if (x != 0) {
-                    inject(inE, c, x);
-                    inject(inI, c, x);
+                    inject(inE, line, x);
+                    inject(inI, line, x);
                 }
             }
             return;
@@ -456,11 +457,14 @@ public final class Network implements NetworkView {
     }
     /** Analog input through per-synapse delays: the value each synapse carries is its channel's d_s steps ago (0 before the start). */
     private void injectDelayed(Projection p, int[] delay, long t, int length) {
-        for (int c = 0; c < channels; c++)
-            for (int s = p.rowStart[c], end = p.rowStart[c + 1]; s < end; s++) {
+        int taps = encoding.linesPerChannel();
+        for (int line = 0, lines = channels * taps; line < lines; line++) {
+            int c = line / taps;
+            for (int s = p.rowStart[line], end = p.rowStart[line + 1]; s < end; s++) {
                 long from = t - delay[s];
                 if (from >= 0) iExt[p.target[s]] += p.weight[s] * analogHistory[(int) (from % length)][c];
             }
+        }
     }
 
     private void inject(Projection p, int line, double x) {

@@ -64,6 +64,10 @@ public final class Comparison {
                 .mapToDouble(x -> x.metric("s")).min().orElse(Double.NaN));
         m.put("best accuracy", t -> first(Ranking.byTask(t), "accuracy"));
         m.put("best NRMSE", t -> first(Ranking.byTask(t), "nrmse"));
+        m.put("best gain over the raw input", t -> {
+            List<Trial> g = Ranking.byGain(t);
+            return g.isEmpty() ? Double.NaN : Ranking.gain(g.get(0));
+        });
         return m;
     }
 

@@ -9,6 +9,11 @@ package org.hrsnn.study;
  *       on to the task. Designs are ranked by E, then by the task metric; the Pareto set of both is
  *       reported.</li>
  *   <li>{@code TASK}: the GP models the task metric (minus accuracy, or NRMSE); nothing is pruned.</li>
+ *   <li>{@code GAIN}: what the network adds to its input: the GP models the gain of the stacked readout (the
+ *       raw-input readout, then the network's states fitted to its residual) over its null (the same with the
+ *       network's rows shuffled), on the same data and seed ({@link Ranking#gain}); a paired difference, so
+ *       how hard a trial's series or split is cancels out. Nothing is pruned but networks whose activity
+ *       failed.</li>
  *   <li>{@code PARETO}: both E and the task metric, as two objectives: each proposal minimises a random
  *       scalarisation of (log E, task loss) with GP-BO (ParEGO, {@link org.hrsnn.opt.moo.ParEgo}); nothing
  *       is pruned; the result is the Pareto set of (E, task metric) and its hypervolume.</li>
@@ -19,18 +24,19 @@ package org.hrsnn.study;
  * </ul>
  */
 public enum Objective {
-    E, E_THEN_TASK, TASK, MC, PARETO, MINIMIZE, MAXIMIZE;
+    E, E_THEN_TASK, TASK, GAIN, MC, PARETO, MINIMIZE, MAXIMIZE;
 
     public static Objective parse(String s) {
         return switch (s.toLowerCase(java.util.Locale.ROOT)) {
             case "e" -> E;
             case "e-then-task", "e-then-accuracy", "e_then_task" -> E_THEN_TASK;
             case "task", "accuracy" -> TASK;
+            case "gain" -> GAIN;
             case "mc" -> MC;
             case "pareto" -> PARETO;
             case "minimize" -> MINIMIZE;
             case "maximize" -> MAXIMIZE;
-            default -> throw new IllegalArgumentException("objective must be e, e-then-task, task, mc or pareto (or, for a study of the Java API, minimize or maximize), got '" + s + "'");
+            default -> throw new IllegalArgumentException("objective must be e, e-then-task, task, gain, mc or pareto (or, for a study of the Java API, minimize or maximize), got '" + s + "'");
         };
     }
 
@@ -39,6 +45,7 @@ public enum Objective {
             case E -> "e";
             case E_THEN_TASK -> "e-then-task";
             case TASK -> "task";
+            case GAIN -> "gain";
             case MC -> "mc";
             case PARETO -> "pareto";
             case MINIMIZE -> "minimize";

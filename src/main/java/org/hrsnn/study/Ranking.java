@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Orders finished trials: by E (lower first), then by the task metric; and their Pareto set. */
+/** Orders finished trials: by E (lower first), then by the task metric; by the task metric; by the gain over the raw input; and their Pareto set. */
 public final class Ranking {
     private Ranking() {}
 
@@ -12,6 +12,22 @@ public final class Ranking {
     public static Double taskLoss(Trial t) {
         if (t.metric("accuracy") != null) return -t.metric("accuracy");
         return t.metric("nrmse");
+    }
+
+    /**
+     * What the network adds to its input: the stacked readout's task metric against its null (network rows
+     * shuffled), on the same data, oriented so that higher is better (accuracy - null accuracy, or null NRMSE
+     * - NRMSE); null without a stacked readout.
+     */
+    public static Double gain(Trial t) {
+        return gain(t::metric);
+    }
+
+    /** {@link #gain(Trial)} of a set of metrics (a trial's or a replicate's), looked up by name. */
+    public static Double gain(java.util.function.Function<String, Double> metric) {
+        Double stacked = metric.apply("stacked"), nul = metric.apply("stackedNull");
+        if (stacked == null || nul == null || !Double.isFinite(stacked) || !Double.isFinite(nul)) return null;
+        return metric.apply("accuracy") != null ? stacked - nul : nul - stacked;
     }
 
     private static double orMax(Double v) {
@@ -29,6 +45,13 @@ public final class Ranking {
     public static List<Trial> byTask(List<Trial> trials) {
         return trials.stream().filter(t -> t.state() == Trial.State.COMPLETE && taskLoss(t) != null)
                 .sorted(Comparator.comparingDouble((Trial t) -> taskLoss(t)).thenComparingDouble(t -> orMax(t.metric("e"))).thenComparingInt(Trial::number))
+                .toList();
+    }
+
+    /** Completed trials with a stacked readout, largest {@link #gain} first, ties broken by the task metric. */
+    public static List<Trial> byGain(List<Trial> trials) {
+        return trials.stream().filter(t -> t.state() == Trial.State.COMPLETE && gain(t) != null)
+                .sorted(Comparator.comparingDouble((Trial t) -> -gain(t)).thenComparingDouble(t -> orMax(taskLoss(t))).thenComparingInt(Trial::number))
                 .toList();
     }
 

@@ -143,15 +143,16 @@ public final class Replicates {
 
     /**
      * Spread of {@code metric} over the trial itself and its replicates that measured it; null when no
-     * replicate of the trial did.
+     * replicate of the trial did. The metric {@code gain} is {@link Ranking#gain}, derived from each one's
+     * stacked readout and its null.
      */
     public static Spread spread(Trial t, List<Replicate> all, String metric) {
         List<Double> v = new ArrayList<>();
-        Double own = t.metric(metric);
+        Double own = value(t::metric, metric);
         if (own != null && Double.isFinite(own)) v.add(own);
         int replicated = 0;
         for (Replicate r : all) {
-            Double x = r.trial() == t.number() ? r.metrics().get(metric) : null;
+            Double x = r.trial() == t.number() ? value(r.metrics()::get, metric) : null;
             if (x != null && Double.isFinite(x)) {
                 v.add(x);
                 replicated++;
@@ -160,10 +161,14 @@ public final class Replicates {
         return replicated == 0 ? null : Spread.of(v.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** Spreads of E and the task metrics for a trial with replicates, by metric name, as JSON-ready maps. */
+    private static Double value(java.util.function.Function<String, Double> metrics, String metric) {
+        return metric.equals("gain") ? Ranking.gain(metrics) : metrics.apply(metric);
+    }
+
+    /** Spreads of E, the task metrics and the gain over the raw input for a trial with replicates, by metric name, as JSON-ready maps. */
     public static Map<String, Object> summary(Trial t, List<Replicate> all) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String metric : List.of("e", "mc", "s", "accuracy", "nrmse")) {
+        for (String metric : List.of("e", "mc", "s", "accuracy", "nrmse", "gain")) {
             Spread sp = spread(t, all, metric);
             if (sp == null) continue;
             Map<String, Object> m = new LinkedHashMap<>();

@@ -59,7 +59,8 @@ class ReportCommandsTest {
         JsonNode curve = j.path("bestSoFar").path("e").get(1);
         assertEquals("[1,2]", curve.path("trials").toString());
         assertEquals("[17.0,7.0]", curve.path("median").toString(), "median of 16 and 18, then of 6 and 8");
-        assertEquals(1, FiguresCheck.selfContained(root.resolve("cmp/compare.html")));
+        assertEquals(2, FiguresCheck.selfContained(root.resolve("cmp/compare.html")), "the best-so-far curves of E and the finals");
+        FiguresCheck.nonBlankPng(root.resolve("cmp/finals.png"), 600, 300);
         FiguresCheck.nonBlankPng(root.resolve("cmp/best-so-far-e.png"), 600, 300);
 
         InProcess.Run text = study("compare", "a1", "a2", "--group-by", "study");

@@ -216,6 +216,8 @@ class StudyCommandsTest {
         refused("--effect 'x': 'C' is not a group; the groups are [A, B]", "compare", "--group", "A=one", "--group", "B=two", "--effect", "x=A:C");
         refused("--effect 'x': each pair must be WITH:WITHOUT (two group labels), got 'A'", "compare", "--group", "A=one", "--group", "B=two", "--effect", "x=A");
         refused("--effect must look like LABEL=WITH:WITHOUT,WITH:WITHOUT, got 'A:B'", "compare", "--group", "A=one", "--group", "B=two", "--effect", "A:B");
+        refused("--effect 'x': group 'A' is in two pairs; each pair is a stratum, and strata must not share studies", "compare", "--group", "A=one",
+                "--group", "B=two", "--group", "C=one", "--effect", "x=A:B,C:A");
         refused("--effect 'x': a pair compares group 'A' with itself", "compare", "--group", "A=one", "--group", "B=two", "--effect", "x=A:A");
         refused("--group label 'A' given twice", "compare", "--group", "A=one", "--group", "A=two");
         refused("give at least two groups (two --group options, or studies of two search spaces), got [A]", "compare", "--group", "A=one,two");

@@ -105,6 +105,33 @@ class DesignFilesTest {
         assertArrayEquals(a.steps(), b.steps());
     }
 
+    /** Input taps round-trip and rebuild the same network; a file without them (written before) reads as one tap; a bad count names its field. */
+    @Test
+    void inputTapsRoundTripAndDefaultToOne() throws Exception {
+        NetworkSpec base = ReferenceNetworks.heterogeneousExample();
+        var in = base.input();
+        NetworkSpec spec = base.withInput(new org.hrsnn.model.InputSpec(in.channels(), new org.hrsnn.model.Encoding.Analog(30, 3), in.toExcitatory(),
+                in.toInhibitory(), in.randomSign()));
+        Path f = dir.resolve("taps.json");
+        DesignFiles.write(f, spec, 9L);
+        assertTrue(Files.readString(f).contains("\"taps\" : 3"), Files.readString(f));
+        DesignFiles.Design back = DesignFiles.read(f);
+        assertEquals(spec, back.network());
+        SpikeRaster a = SpikeRaster.all(), b = SpikeRaster.all();
+        double[][] u = new double[2000][1];
+        for (int t = 0; t < u.length; t++) u[t][0] = (t / 100) % 2;
+        Network.instantiate(spec, 9).run(new org.hrsnn.sim.Stimulus(u, 1), a);
+        Network.instantiate(back.network(), back.seed()).run(new org.hrsnn.sim.Stimulus(u, 1), b);
+        assertTrue(a.neurons().length > 0);
+        assertArrayEquals(a.neurons(), b.neurons());
+        Files.writeString(f, Files.readString(f).replace("\"taps\" : 3", "\"taps\" : 0"));
+        String m = assertThrows(DesignFormatException.class, () -> DesignFiles.read(f)).getMessage();
+        assertTrue(m.contains("network.input.encoding.taps") && m.contains("from 1 to"), m);
+        Files.writeString(f, Files.readString(f).replaceAll(",\\s*\"taps\" : 0", ""));
+        assertFalse(Files.readString(f).contains("taps"));
+        assertEquals(1, ((org.hrsnn.model.Encoding.Analog) DesignFiles.read(f).network().input().encoding()).taps());
+    }
+
     private Path fixture(String name) throws Exception {
         Path f = dir.resolve(name);
         try (InputStream in = getClass().getResourceAsStream("/fixtures/" + name)) {

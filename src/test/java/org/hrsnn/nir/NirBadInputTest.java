@@ -66,6 +66,16 @@ class NirBadInputTest {
     }
 
     @Test
+    void analogInputWithSeveralTapsIsRefusedNamingTheField() {
+        NetworkSpec plain = plain();
+        var in = plain.input();
+        NetworkSpec tapped = plain.withInput(new org.hrsnn.model.InputSpec(in.channels(), new org.hrsnn.model.Encoding.Analog(20, 3),
+                in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+        var e = assertThrows(IllegalArgumentException.class, () -> NirExport.graph(Network.instantiate(tapped, 1).arrays(), tapped, 1, Map.of()));
+        assertTrue(e.getMessage().contains("network.input.encoding.taps"), e.getMessage());
+    }
+
+    @Test
     void aFileThatIsNotHdf5IsRefusedNamingIt() throws Exception {
         Path f = dir.resolve("junk.nir");
         Files.write(f, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10});

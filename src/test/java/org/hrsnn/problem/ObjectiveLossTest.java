@@ -61,8 +61,22 @@ class ObjectiveLossTest {
         assertTrue(Double.isNaN(prediction.loss(trial(Trial.State.FAILED, "nrmse", Double.NaN))));
     }
 
+    /** The gain objective minimises minus the stacked readout's gain over its null, oriented by the task's metric. */
+    @Test
+    void theGainObjectiveMinimisesMinusWhatTheNetworkAdds() throws Exception {
+        HrsnnProblem classification = problem("japanese-vowels", Objective.GAIN);
+        assertEquals(-(0.82 - 0.80), classification.loss(trial(Trial.State.COMPLETE, "accuracy", 0.7, "stacked", 0.82, "stackedNull", 0.80)), 1e-15);
+        HrsnnProblem prediction = problem("narma10", Objective.GAIN);
+        assertEquals(-(0.36 - 0.34), prediction.loss(trial(Trial.State.COMPLETE, "nrmse", 0.5, "stacked", 0.34, "stackedNull", 0.36)), 1e-15);
+        assertEquals(0.01, prediction.loss(trial(Trial.State.COMPLETE, "nrmse", 0.5, "stacked", 0.37, "stackedNull", 0.36)), 1e-15, "a network that hurts");
+        assertTrue(Double.isNaN(prediction.loss(FULL)), "no stacked readout: no gain");
+        assertTrue(Double.isNaN(prediction.loss(trial(Trial.State.FAILED, "stacked", 0.34, "stackedNull", 0.36))), "a failed trial is not seen");
+        assertTrue(Double.isNaN(prediction.loss(trial(Trial.State.COMPLETE, "stacked", Double.NaN, "stackedNull", 0.36))));
+    }
+
     @Test
     void theMemoryTaskHasOnlyTheEObjective() {
+        assertThrows(StudyException.class, () -> problem("memory-capacity", Objective.GAIN));
         var e = assertThrows(StudyException.class, () -> problem("memory-capacity", Objective.TASK));
         assertTrue(e.getMessage().contains("use objective e"), e.getMessage());
         assertThrows(StudyException.class, () -> problem("memory-capacity", Objective.E_THEN_TASK));

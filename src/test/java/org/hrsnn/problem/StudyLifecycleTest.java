@@ -232,6 +232,26 @@ class StudyLifecycleTest {
         assertThrows(StudyException.class, () -> HrsnnProblem.of(withEvaluation(s.config(), old)));
     }
 
+    /**
+     * A gain study on NARMA-10 runs end to end: its completed trials carry the stacked readout and its null,
+     * the sampler sees minus their difference, and `best` lists them by gain.
+     */
+    @Test
+    void aGainStudyRecordsAndRanksWhatTheNetworkAdds() throws Exception {
+        Study s = HrsnnStudies.create(root, new HrsnnStudies.Request("gain", SPACE, "narma10", Objective.GAIN, 5, 2, 3, true, SHORT, "test"));
+        assertEquals(Objective.GAIN, s.config().objective());
+        HrsnnProblem p = problem(s);
+        new StudyRunner(s, p).run(null, 1, null);
+        List<Trial> complete = s.trials().stream().filter(t -> t.state() == Trial.State.COMPLETE).toList();
+        for (Trial t : complete) {
+            double gain = t.metric("stackedNull") - t.metric("stacked");
+            assertEquals(-gain, p.loss(t), 1e-15);
+        }
+        assertFalse(complete.isEmpty(), "states: " + s.trials().stream().map(t -> t.state() + " " + t.reason()).toList());
+        assertEquals(complete.stream().sorted(java.util.Comparator.comparingDouble(t -> t.metric("stacked") - t.metric("stackedNull"))).map(Trial::number).toList().get(0),
+                org.hrsnn.study.Ranking.byGain(s.trials()).get(0).number());
+    }
+
     @Test
     void aCorruptStudyFileIsNamed() throws Exception {
         Study s = create("broken", 1);

@@ -118,8 +118,9 @@ class StudyComparisonTest {
     void writesAPageWithTheCurvesAndNothingExternal() throws Exception {
         StudyComparison c = StudyComparison.of(List.of(group("A", 1, 0, 3), group("B", 1, 1, 3)), 1);
         Path html = c.write(tmp.resolve("cmp"), "test");
-        assertEquals(2, FiguresCheck.selfContained(html));
+        assertEquals(3, FiguresCheck.selfContained(html));
         FiguresCheck.nonBlankPng(tmp.resolve("cmp/best-so-far-e.png"), 600, 300);
+        FiguresCheck.nonBlankPng(tmp.resolve("cmp/finals.png"), 900, 600); // a grid of one chart per measure
         FiguresCheck.nonBlankPng(tmp.resolve("cmp/best-so-far-accuracy.png"), 600, 300);
         String page = java.nio.file.Files.readString(html);
         assertTrue(page.contains("<td class=\"l\">best E</td><td class=\"l\">B</td><td>3</td>"));

@@ -101,17 +101,18 @@ class MemoryControlsTest {
      * membrane forgets within a step or two, never spiking, driven by analog input through delays uniform in
      * [0, 45] ms, read by voltage at the end of each 10 ms window. The window ending at step t_e sees the
      * inputs at t_e - d, d in [0, 45] ms: the current window and exactly the four before it. So r_k^2 is ~1
-     * for k = 1..4 and 0 beyond: MC = 4. Without delays the same neurons have MC 0.
+     * for k = 1..4 and 0 beyond: MC = 4. Without delays the same neurons have MC 0. Several taps per channel
+     * (each neuron summing the input at several delays) keep the same windows in reach.
      */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"45, 4", "0, 0", "25, 2"})
-    void heterogeneousInputDelaysMakeADelayLine(double maxDelay, int windows) {
+    @org.junit.jupiter.params.provider.CsvSource({"45, 4, 1", "0, 0, 1", "25, 2, 1", "45, 4, 3", "25, 2, 2"})
+    void heterogeneousInputDelaysMakeADelayLine(double maxDelay, int windows, int taps) {
         NeuronParams memoryless = new NeuronParams(Distribution.constant(0.05), Distribution.constant(1000), -60, -60,
                 Distribution.constant(0.5), Adaptation.NONE, 0);
         Pathway none = new Pathway(0, Distribution.constant(0), 5, 1);
         Pathway in = new Pathway(1, Distribution.uniform(1, 2), 5, 0.1);
         NetworkSpec spec = new NetworkSpec(new Population(200, memoryless), new Population(50, memoryless), new Pathways(none, none, none, none),
-                new InputSpec(1, new Encoding.Analog(maxDelay), in, in, false), StdpRule.off(), 0.1);
+                new InputSpec(1, new Encoding.Analog(maxDelay, taps), in, in, false), StdpRule.off(), 0.1);
         var net = org.hrsnn.sim.Network.instantiate(spec, 5);
         int hold = 100, n = 2000;
         double[] u = MemoryEvaluation.inputs(Seeds.rng(9), n);

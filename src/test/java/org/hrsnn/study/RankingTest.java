@@ -32,6 +32,38 @@ class RankingTest {
         return ts.stream().map(Trial::number).toList();
     }
 
+    /** Gain = stacked - null for accuracy, null - stacked for NRMSE; largest first; ties by the task metric, then number. */
+    @Test
+    void byGainOrdersByWhatTheNetworkAdds() {
+        Trial a = t(0, C, "accuracy", 0.8, "stacked", 0.90, "stackedNull", 0.88); // +0.02
+        Trial b = t(1, C, "accuracy", 0.7, "stacked", 0.91, "stackedNull", 0.86); // +0.05
+        Trial c = t(2, C, "accuracy", 0.9, "stacked", 0.88, "stackedNull", 0.89); // -0.01
+        Trial d = t(3, C, "accuracy", 0.9, "stacked", 0.90, "stackedNull", 0.88); // +0.02, better accuracy than a
+        Trial pruned = t(4, Trial.State.PRUNED, "accuracy", 0.9, "stacked", 0.99, "stackedNull", 0.5);
+        Trial none = t(5, C, "accuracy", 0.99);
+        assertEquals(List.of(1, 3, 0, 2), numbers(Ranking.byGain(List.of(a, b, c, d, pruned, none))));
+        assertEquals(0.05, Ranking.gain(b), 1e-12);
+        assertNull(Ranking.gain(none));
+        assertEquals(0.02, Ranking.gain(t(6, C, "nrmse", 0.5, "stacked", 0.34, "stackedNull", 0.36)), 1e-12, "NRMSE: lower stacked is a gain");
+    }
+
+    /** A design's gain over its seeds: its own and its replicates', each from its own stacked readout and null. */
+    @Test
+    void theGainOfReplicatesIsSpreadLikeAnyMetric() {
+        Trial own = t(3, C, "nrmse", 0.40, "stacked", 0.35, "stackedNull", 0.37); // 0.02
+        List<Replicates.Replicate> reps = List.of(
+                new Replicates.Replicate(3, 1, 11, C, Map.of("nrmse", 0.41, "stacked", 0.36, "stackedNull", 0.37), null), // 0.01
+                new Replicates.Replicate(3, 2, 12, C, Map.of("nrmse", 0.42, "stacked", 0.38, "stackedNull", 0.37), null), // -0.01
+                new Replicates.Replicate(4, 1, 13, C, Map.of("nrmse", 0.30, "stacked", 0.10, "stackedNull", 0.37), null), // another trial's
+                new Replicates.Replicate(3, 3, 14, Trial.State.PRUNED, Map.of("s", 200.0), null)); // no stacked readout: left out
+        Replicates.Spread g = Replicates.spread(own, reps, "gain");
+        assertEquals(3, g.n());
+        assertEquals((0.02 + 0.01 - 0.01) / 3, g.mean(), 1e-12);
+        assertEquals(-0.01, g.min(), 1e-12);
+        assertEquals(0.02, g.max(), 1e-12);
+        assertTrue(Replicates.summary(own, reps).containsKey("gain"));
+    }
+
     @Test
     void byEListsFinishedTrialsWithAnETiesByTaskThenNumber() {
         // 4 (.1, pruned), 3 (.5), 0 and 9 (1, same accuracy: by number), 1 (2), 2 (3), 5 (4); not 6 (running), 7 or 8 (no E).

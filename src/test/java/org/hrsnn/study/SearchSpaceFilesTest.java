@@ -18,12 +18,12 @@ class SearchSpaceFilesTest {
     void shippedSpacesLoad() throws Exception {
         var het = SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-heterogeneous.yaml"));
         var hom = SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-homogeneous.yaml"));
-        assertEquals(33, het.space().dimension());
-        assertEquals(26, hom.space().dimension());
+        assertEquals(34, het.space().dimension());
+        assertEquals(27, hom.space().dimension());
         assertTrue(het.space().parameters().stream().map(Parameter::name).toList()
                 .containsAll(hom.space().parameters().stream().map(Parameter::name).toList()), "the baseline searches a subset: the means");
-        assertEquals(29, SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-neurons-only.yaml")).space().dimension());
-        assertEquals(30, SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-stdp-only.yaml")).space().dimension());
+        assertEquals(30, SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-neurons-only.yaml")).space().dimension());
+        assertEquals(31, SearchSpaceFiles.read(Path.of("search-spaces/hrsnn-stdp-only.yaml")).space().dimension());
         assertEquals(2, SearchSpaceFiles.read(Path.of("search-spaces/branin.yaml")).space().dimension());
         var tau = (Parameter.Float) het.space().parameters().stream().filter(p -> p.name().equals("tau_m_e_mean")).findFirst().orElseThrow();
         assertTrue(tau.log());
