@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.hrsnn.opt.gp.AcquisitionOptimizer;
+import org.hrsnn.opt.gp.GpSampler;
 import org.hrsnn.score.MemoryProtocol;
 import org.hrsnn.score.Tasks;
 import org.hrsnn.study.Objective;
@@ -39,6 +40,7 @@ public final class HrsnnStudies {
     public static Study create(org.hrsnn.study.StorageUrl root, Request r) throws StudyException {
         JsonNode tree;
         ObjectNode evaluation;
+        int dimension;
         try {
             Tasks.check(Tasks.get(r.task()), r.data());
         } catch (IllegalArgumentException e) {
@@ -46,6 +48,7 @@ public final class HrsnnStudies {
         }
         try {
             tree = DesignSpace.inlineTemplate(r.spaceFile(), SearchSpaceFiles.tree(r.spaceFile()));
+            dimension = SearchSpaceFiles.fromTree(r.spaceFile().toString(), tree, r.spaceFile().toString()).space().dimension();
             evaluation = HrsnnProblem.evaluationSettings(r.task(), r.data(), r.protocol());
         } catch (SearchSpaceFiles.SpaceFileException e) {
             throw new StudyException(e.getMessage(), e);
@@ -55,15 +58,20 @@ public final class HrsnnStudies {
             throw new StudyException("cannot read the data of task '" + r.task() + "': " + e.getMessage(), e);
         }
         StudyConfig c = new StudyConfig(r.name(), r.spaceFile().toString(), tree, r.task(), r.objective(), r.seed(), r.trials(),
-                r.initialPoints(), r.enqueueDefaults(), Instant.now().toString(), r.tool(), evaluation, samplerSettings(r.initialPoints()));
+                r.initialPoints(), r.enqueueDefaults(), Instant.now().toString(), r.tool(), evaluation,
+                samplerSettings(r.initialPoints(), dimension));
         return Study.create(root, c, HrsnnProblem::check);
     }
 
-    /** The GP-BO sampler's settings as recorded (the runner uses these values). */
-    static ObjectNode samplerSettings(int initialPoints) {
+    /**
+     * The GP-BO sampler's settings as recorded. The runner reads {@code acquisition} back
+     * ({@link org.hrsnn.study.StudyRunner}): a study resumes with the proposer it was made with, so studies made
+     * before Thompson sampling became the default above 20 dimensions (which recorded log EI) keep log EI.
+     */
+    static ObjectNode samplerSettings(int initialPoints, int dimension) {
         var a = AcquisitionOptimizer.Settings.DEFAULT;
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("type", "gp-bo").put("kernel", "matern-5/2 ARD").put("acquisition", "log expected improvement")
+        o.put("type", "gp-bo").put("kernel", "matern-5/2 ARD").put("acquisition", GpSampler.acquisition(dimension)).put("region", "trust region")
                 .put("initialPoints", initialPoints).put("initialDesign", "scrambled Sobol");
         o.putObject("acquisitionSearch").put("population", a.population()).put("generations", a.generations())
                 .put("steadyGenerations", a.steadyGenerations()).put("refinementEvaluations", a.refinementEvaluations());

@@ -1,5 +1,7 @@
 package org.hrsnn.study;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.hrsnn.opt.Observation;
 import org.hrsnn.opt.Sampler;
 import org.hrsnn.opt.gp.AcquisitionOptimizer;
@@ -107,9 +109,21 @@ public final class StudyRunner {
         this.problem = problem;
         this.trialTimeout = trialTimeout;
         int initial = GpSampler.initialPoints(study.space().dimension(), study.config().trials(), study.config().initialPoints());
-        this.sampler = new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT);
+        // The proposer the study recorded: studies keep theirs when the default changes (none recorded: the default).
+        JsonNode recorded = study.config().sampler() == null ? null : study.config().sampler().get("acquisition");
+        try {
+            this.sampler = recorded == null || !recorded.isTextual() ? new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT)
+                    : GpSampler.forRecorded(study.config().seed(), initial, recorded.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("study '" + study.config().name() + "' (study.json, field 'sampler.acquisition'): " + e.getMessage(), e);
+        }
         this.pareto = study.config().objective() == Objective.PARETO ? new org.hrsnn.opt.moo.ParEgo(study.config().seed(), initial) : null;
         this.pruner = study.config().objective() == Objective.E_THEN_TASK ? PercentilePruner.DEFAULT : Pruner.NONE;
+    }
+
+    /** The sampler proposals come from (for tests). */
+    Sampler sampler() {
+        return sampler;
     }
 
     /** Replaces the sampler (default: GP-BO seeded by the study, with its initial quasi-random design). */

@@ -96,6 +96,30 @@ public final class GpSampler implements Sampler {
      */
     static final int THOMPSON_ABOVE = 20;
 
+    /** The trust-region variant this sampler proposes with. */
+    public Variant variant() {
+        return variant;
+    }
+
+    /** How the default proposes in {@code dimension} dimensions, as a study records it ({@link #forRecorded}). */
+    public static String acquisition(int dimension) {
+        return dimension > THOMPSON_ABOVE ? THOMPSON : LOG_EI;
+    }
+
+    public static final String LOG_EI = "log expected improvement", THOMPSON = "thompson sampling";
+
+    /**
+     * The trust-region GP-BO a study recorded: {@code acquisition} as written by {@link #acquisition} (log EI
+     * for every study made before Thompson sampling became the default above 20 dimensions, which keeps it).
+     */
+    public static GpSampler forRecorded(long seed, int initialPoints, String acquisition) {
+        return switch (acquisition) {
+            case LOG_EI -> trustRegion(seed, initialPoints, new Variant(Integer.MAX_VALUE, 0, false));
+            case THOMPSON -> trustRegion(seed, initialPoints, new Variant(0, 0, false));
+            default -> throw new IllegalArgumentException("acquisition must be \"" + LOG_EI + "\" or \"" + THOMPSON + "\", got \"" + acquisition + "\"");
+        };
+    }
+
     /** Thompson sampling's candidates: 100 per dimension as TuRBO, at most this many (the joint draw is O(m^3)). */
     static final int THOMPSON_CANDIDATES = 500;
 
