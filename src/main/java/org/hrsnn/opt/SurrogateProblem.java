@@ -123,9 +123,27 @@ public final class SurrogateProblem {
         var frame = smile.data.DataFrame.of(rows, names);
         var schema = frame.drop("y").schema();
         long base = Seeds.derive(seed, "surrogate.forest");
-        var rf = smile.regression.RandomForest.fit(smile.data.formula.Formula.lhs("y"), frame, TREES, Math.max(1, dim / 3), 20, x.length, 3, 1.0,
-                java.util.stream.LongStream.range(0, TREES).map(t -> Seeds.derive(base, t)));
-        return u -> rf.predict(smile.data.Tuple.of(u, schema));
+        // Smile grows the trees in a parallel stream and draws from its thread-local generator besides the
+        // per-tree seeds: two fits of the same data and seeds in one JVM gave different forests. So the forest
+        // is grown in a pool of one thread whose generator is seeded first: the same forest every time.
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        smile.regression.RandomForest rf;
+        try {
+            rf = one.submit(() -> {
+                smile.math.MathEx.setSeed(base);
+                return smile.regression.RandomForest.fit(smile.data.formula.Formula.lhs("y"), frame, TREES, Math.max(1, dim / 3), 20,
+                        x.length, 3, 1.0, java.util.stream.LongStream.range(0, TREES).map(t -> Seeds.derive(base, t)));
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while growing the surrogate forest", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("growing the surrogate forest failed: " + e.getCause(), e.getCause());
+        } finally {
+            one.shutdown();
+        }
+        smile.regression.RandomForest forest = rf;
+        return u -> forest.predict(smile.data.Tuple.of(u, schema));
     }
 
     /** The posterior mean of the optimiser's GP (MAP hyper-parameters, 4 starts) fitted to (x, y). */

@@ -56,7 +56,7 @@ class StudyRunnerEtaTest {
         Study s = Study.create(root, c, (config, sp) -> {});
         record Seen(long nanos, long finished, double eta) {}
         List<Seen> seen = new ArrayList<>();
-        new StudyRunner(s, new Sleeper(600)).run(null, workers, (t, all, b, pace) -> {
+        new StudyRunner(s, new Sleeper(1500)).run(null, workers, (t, all, b, pace) -> {
             long finished = all.stream().filter(Trial::finished).count();
             seen.add(new Seen(System.nanoTime(), finished, pace.etaSeconds(b - finished)));
         });
