@@ -111,25 +111,22 @@ public final class SurrogateProblem {
 
     /** A random forest (Smile) fitted to (x, y), as a function of a unit-cube point; trees seeded from {@code seed}. */
     public static ToDoubleFunction<double[]> forest(double[][] x, double[] y, long seed) {
+        smile.regression.RandomForest forest = fitForest(x, y, seed);
+        var schema = frame(x, y).drop("y").schema();
+        return u -> forest.predict(smile.data.Tuple.of(u, schema));
+    }
+
+    /** The surrogate's forest itself (for its importance, say): the same forest {@link #forest} predicts with. */
+    public static smile.regression.RandomForest fitForest(double[][] x, double[] y, long seed) {
         int dim = x[0].length;
-        String[] names = new String[dim + 1];
-        for (int k = 0; k < dim; k++) names[k] = "x" + k;
-        names[dim] = "y";
-        double[][] rows = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            rows[i] = Arrays.copyOf(x[i], dim + 1);
-            rows[i][dim] = y[i];
-        }
-        var frame = smile.data.DataFrame.of(rows, names);
-        var schema = frame.drop("y").schema();
+        var frame = frame(x, y);
         long base = Seeds.derive(seed, "surrogate.forest");
         // Smile grows the trees in a parallel stream and draws from its thread-local generator besides the
         // per-tree seeds: two fits of the same data and seeds in one JVM gave different forests. So the forest
         // is grown in a pool of one thread whose generator is seeded first: the same forest every time.
         java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
-        smile.regression.RandomForest rf;
         try {
-            rf = one.submit(() -> {
+            return one.submit(() -> {
                 smile.math.MathEx.setSeed(base);
                 return smile.regression.RandomForest.fit(smile.data.formula.Formula.lhs("y"), frame, TREES, Math.max(1, dim / 3), 20,
                         x.length, 3, 1.0, java.util.stream.LongStream.range(0, TREES).map(t -> Seeds.derive(base, t)));
@@ -142,8 +139,20 @@ public final class SurrogateProblem {
         } finally {
             one.shutdown();
         }
-        smile.regression.RandomForest forest = rf;
-        return u -> forest.predict(smile.data.Tuple.of(u, schema));
+    }
+
+    /** (x, y) as a Smile data frame with columns x0, x1, ..., y. */
+    private static smile.data.DataFrame frame(double[][] x, double[] y) {
+        int dim = x[0].length;
+        String[] names = new String[dim + 1];
+        for (int k = 0; k < dim; k++) names[k] = "x" + k;
+        names[dim] = "y";
+        double[][] rows = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            rows[i] = Arrays.copyOf(x[i], dim + 1);
+            rows[i][dim] = y[i];
+        }
+        return smile.data.DataFrame.of(rows, names);
     }
 
     /** The posterior mean of the optimiser's GP (MAP hyper-parameters, 4 starts) fitted to (x, y). */

@@ -157,20 +157,9 @@ public final class HrsnnStudyData {
         return s;
     }
 
-    /** Smile's random-forest importance (impurity decrease per input) as shares of the sum; same settings as the surrogate's forest. */
+    /** Smile's random-forest importance (impurity decrease per input) as shares of the sum, of the surrogate's own forest. */
     static double[] forestShares(double[][] x, double[] y) {
-        int dim = x[0].length;
-        String[] names = new String[dim + 1];
-        for (int k = 0; k < dim; k++) names[k] = "x" + k;
-        names[dim] = "y";
-        double[][] rows = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            rows[i] = Arrays.copyOf(x[i], dim + 1);
-            rows[i][dim] = y[i];
-        }
-        var rf = smile.regression.RandomForest.fit(smile.data.formula.Formula.lhs("y"), smile.data.DataFrame.of(rows, names), 300, Math.max(1, dim / 3), 20,
-                x.length, 3, 1.0, java.util.stream.LongStream.range(0, 300));
-        double[] v = rf.importance();
+        double[] v = org.hrsnn.opt.SurrogateProblem.fitForest(x, y, 0).importance();
         double sum = Arrays.stream(v).map(Math::abs).sum();
         return Arrays.stream(v).map(t -> Math.abs(t) / sum).toArray();
     }
