@@ -112,7 +112,7 @@ public final class SurrogateProblem {
     /** A random forest (Smile) fitted to (x, y), as a function of a unit-cube point; trees seeded from {@code seed}. */
     public static ToDoubleFunction<double[]> forest(double[][] x, double[] y, long seed) {
         smile.regression.RandomForest forest = fitForest(x, y, seed);
-        var schema = frame(x, y).drop("y").schema();
+        var schema = forest.schema(); // the predictors' columns, x0..x(D-1)
         return u -> forest.predict(smile.data.Tuple.of(u, schema));
     }
 
