@@ -222,6 +222,9 @@ public final class Study implements AutoCloseable {
         JsonNode space = n.get("space");
         if (space == null || !space.isObject()) throw new StudyException(cfg + ": field 'space' must hold the study's search space (an object), got " + (space == null ? "nothing" : space.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
         JsonNode evaluation = version == 1 ? null : f.object("evaluation"), sampler = version == 1 || !n.has("sampler") ? null : f.object("sampler");
+        JsonNode acquisition = sampler == null ? null : sampler.get("acquisition"); // the proposer the runner resumes with
+        if (acquisition != null && !(acquisition.isTextual() && org.hrsnn.opt.gp.GpSampler.RECORDED.contains(acquisition.asText())))
+            throw new StudyException(cfg + ": field 'sampler.acquisition' must be one of " + org.hrsnn.opt.gp.GpSampler.RECORDED + ", got " + acquisition);
         StudyConfig c = new StudyConfig(f.text("name", true), f.text("spaceSource", false), space, f.text("task", true), obj,
                 f.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, null), (int) f.integer("trials", 1, StudyConfig.MAX_TRIALS, null),
                 (int) f.integer("initialPoints", -1, StudyConfig.MAX_TRIALS, -1L), f.bool("enqueueDefaults"), f.text("created", false), f.text("tool", false),

@@ -112,8 +112,8 @@ public final class StudyRunner {
         // The proposer the study recorded: studies keep theirs when the default changes (none recorded: the default).
         JsonNode recorded = study.config().sampler() == null ? null : study.config().sampler().get("acquisition");
         try {
-            this.sampler = recorded == null || !recorded.isTextual() ? new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT)
-                    : GpSampler.forRecorded(study.config().seed(), initial, recorded.asText());
+            this.sampler = recorded == null ? new GpSampler(study.config().seed(), initial, 0, AcquisitionOptimizer.Settings.DEFAULT)
+                    : GpSampler.forRecorded(study.config().seed(), initial, recorded.isTextual() ? recorded.asText() : recorded.toString());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("study '" + study.config().name() + "' (study.json, field 'sampler.acquisition'): " + e.getMessage(), e);
         }

@@ -49,9 +49,15 @@ class RecordedProposerTest {
         assertEquals(Integer.MAX_VALUE, variant(withAcquisition("high", GpSampler.LOG_EI)).thompsonAbove(),
                 "log EI, as every study made before the change recorded, is kept at any dimension");
         assertEquals(GpSampler.Variant.DEFAULT.thompsonAbove(), variant(withAcquisition("high", null)).thompsonAbove(), "nothing recorded: the default");
-        Study bad = withAcquisition("high", "ucb");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> variant(bad));
-        assertTrue(e.getMessage().contains("sampler.acquisition") && e.getMessage().contains("\"ucb\""), e.getMessage());
+        // A value the runner does not know, or a number where a name belongs, is refused when the study is opened.
+        StudyException e = assertThrows(StudyException.class, () -> withAcquisition("high", "ucb"));
+        assertTrue(e.getMessage().contains("study.json: field 'sampler.acquisition'") && e.getMessage().contains("\"ucb\""), e.getMessage());
+        Path file = root.resolve("high").resolve(Study.CONFIG);
+        Files.writeString(file, Files.readString(file).replace("\"acquisition\" : \"ucb\"", "\"acquisition\" : 3"));
+        StudyException n = assertThrows(StudyException.class, () -> Study.open(root, "high"));
+        assertTrue(n.getMessage().contains("field 'sampler.acquisition'") && n.getMessage().endsWith("got 3"), n.getMessage());
+        IllegalArgumentException direct = assertThrows(IllegalArgumentException.class, () -> GpSampler.forRecorded(1, 5, "ucb"));
+        assertTrue(direct.getMessage().contains("\"ucb\""), direct.getMessage());
     }
 
     @Test

@@ -108,6 +108,9 @@ public final class GpSampler implements Sampler {
 
     public static final String LOG_EI = "log expected improvement", THOMPSON = "thompson sampling";
 
+    /** What a study may record as its proposer. */
+    public static final List<String> RECORDED = List.of(LOG_EI, THOMPSON);
+
     /**
      * The trust-region GP-BO a study recorded: {@code acquisition} as written by {@link #acquisition} (log EI
      * for every study made before Thompson sampling became the default above 20 dimensions, which keeps it).
@@ -116,7 +119,7 @@ public final class GpSampler implements Sampler {
         return switch (acquisition) {
             case LOG_EI -> trustRegion(seed, initialPoints, new Variant(Integer.MAX_VALUE, 0, false));
             case THOMPSON -> trustRegion(seed, initialPoints, new Variant(0, 0, false));
-            default -> throw new IllegalArgumentException("acquisition must be \"" + LOG_EI + "\" or \"" + THOMPSON + "\", got \"" + acquisition + "\"");
+            default -> throw new IllegalArgumentException("acquisition must be one of " + RECORDED + ", got \"" + acquisition + "\"");
         };
     }
 
