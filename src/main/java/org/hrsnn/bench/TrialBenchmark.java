@@ -18,26 +18,38 @@ import java.io.PrintStream;
 public final class TrialBenchmark {
     private TrialBenchmark() {}
 
-    public static void run(NetworkSpec template, int[] sizes, int repeats, boolean task, PrintStream out) throws IOException {
+    /**
+     * @param threads per trial: 2 or more runs the task stage beside the memory stage ({@link TrialEvaluator#taskAhead}),
+     *                so the total is the wall time of both; a list times each setting in turn, size by size
+     */
+    public static void run(NetworkSpec template, int[] sizes, int repeats, boolean task, int[] threads, PrintStream out) throws IOException {
         var evaluator = new TrialEvaluator("japanese-vowels");
-        out.printf("%8s %4s %8s %8s %8s %8s %8s %8s %8s %9s %9s%n", "neurons", "run", "build", "STDP", "measure", "readout", "memory", "task", "total",
-                "peak MiB", "net MiB");
+        var pool = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bench-task-stage");
+            t.setDaemon(true);
+            return t;
+        });
+        out.printf("%8s %7s %4s %8s %8s %8s %8s %8s %8s %8s %9s %9s%n", "neurons", "threads", "run", "build", "STDP", "measure", "readout", "memory", "task",
+                "total", "peak MiB", "net MiB");
         for (int n : sizes) {
             int nE = Math.round(0.8f * n);
             NetworkSpec spec = new NetworkSpec(new Population(nE, template.excitatory().neuron()), new Population(n - nE, template.inhibitory().neuron()),
                     template.recurrent(), template.input(), template.stdp(), template.dt());
             double estimate = org.hrsnn.sim.MemoryEstimate.of(spec).bytes() / (1 << 20);
-            for (int r = 0; r < repeats; r++) {
-                long before = heapBeforeTrial();
-                long t0 = System.nanoTime();
-                MemoryEvaluation.Result m = MemoryEvaluation.evaluate(spec, 1 + r, MemoryProtocol.DEFAULT);
-                double memory = (System.nanoTime() - t0) / 1e9;
-                double taskSeconds = task ? evaluator.task(spec, 1 + r).seconds() : 0;
-                var t = m.timings();
-                double peak = (peakHeap() - before) / (double) (1 << 20);
-                out.printf("%8d %4d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %9.0f %9.0f%n", n, r + 1, t.build(), t.training(), t.run(), t.readout(), memory,
-                        taskSeconds, memory + taskSeconds, peak, estimate);
-            }
+            for (int r = 0; r < repeats; r++)
+                for (int k : threads) {
+                    long before = heapBeforeTrial();
+                    long t0 = System.nanoTime();
+                    var ahead = task && k > 1 ? evaluator.taskAhead(spec, 1 + r, MemoryProtocol.DEFAULT, pool) : null;
+                    MemoryEvaluation.Result m = MemoryEvaluation.evaluate(spec, 1 + r, MemoryProtocol.DEFAULT);
+                    double memory = (System.nanoTime() - t0) / 1e9;
+                    double taskSeconds = !task ? 0 : ahead != null ? ahead.get().seconds() : evaluator.task(spec, 1 + r).seconds();
+                    double total = (System.nanoTime() - t0) / 1e9;
+                    var t = m.timings();
+                    double peak = (peakHeap() - before) / (double) (1 << 20);
+                    out.printf("%8d %7d %4d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %9.0f %9.0f%n", n, k, r + 1, t.build(), t.training(), t.run(), t.readout(), memory,
+                            taskSeconds, total, peak, estimate);
+                }
         }
     }
 

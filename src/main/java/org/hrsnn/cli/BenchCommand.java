@@ -60,6 +60,10 @@ final class BenchCommand {
         @Option(names = "--no-task", description = "Time the memory stage only.")
         boolean noTask;
 
+        @Option(names = "--trial-threads", split = ",", paramLabel = "N", defaultValue = "1",
+                description = "Threads per trial, or a list timed in turn (1,2): with 2 the task stage runs beside the memory stage (default: ${DEFAULT-VALUE}).")
+        int[] threads;
+
         @Override
         public Integer call() throws Exception {
             org.hrsnn.model.NetworkSpec spec;
@@ -69,7 +73,8 @@ final class BenchCommand {
                 throw new Main.BadInputException(e.getMessage());
             }
             for (int n : sizes) if (n < 2) throw new Main.BadInputException("--sizes must be >= 2, got " + n);
-            org.hrsnn.bench.TrialBenchmark.run(spec, sizes, Math.max(1, repeats), !noTask, System.out);
+            for (int k : threads) if (k < 1 || k > 256) throw new Main.BadInputException("--trial-threads must be from 1 to 256, got " + k);
+            org.hrsnn.bench.TrialBenchmark.run(spec, sizes, Math.max(1, repeats), !noTask, threads, System.out);
             return 0;
         }
     }

@@ -35,12 +35,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--workers", defaultValue = "1", description = "Parallel trials (default: ${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(names = "--trial-threads", paramLabel = "N", description = StudyCommand.TRIAL_THREADS)
+    Integer trialThreads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         if (workers < 1 || workers > 256) throw new Main.BadInputException("--workers must be from 1 to 256, got " + workers);
+        int threads = StudyCommand.trialThreads(trialThreads, workers);
         PrintWriter out = spec.commandLine().getOut();
         Study s;
         if (Files.exists(root.resolve(name).resolve(Study.CONFIG))) {
@@ -57,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
                     s.space().dimension(), space, trials);
         }
         out.flush();
-        var problem = StudyCommand.problem(s);
+        var problem = StudyCommand.problem(s).withTrialThreads(threads);
         StudyCommand.loadData(problem);
         new StudyRunner(s, problem).run(null, workers, (t, all, budget, pace) -> StudyCommand.progress(out, t, all, budget, pace));
         CommandLine cl = Main.commandLine();

@@ -126,25 +126,36 @@ final class EvaluateCommand implements Callable<Integer> {
     /** One seed's scores: the task stage's (null for the memory task) and the memory stage's. */
     record Scored(TrialEvaluator.TaskScore task, MemoryEvaluation.Result memory) {}
 
+    /** Where the memory stage runs beside the task stage (daemon threads). */
+    private static final java.util.concurrent.ExecutorService AHEAD = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "hrsnn-memory-stage");
+        t.setDaemon(true);
+        return t;
+    });
+
     /**
      * Scores {@code spec} at {@code seed} as evaluate does, the task stage first (its progress shown as
-     * {@code progressLabel}); what the design or data make impossible is bad input, naming {@code designName}
-     * for the memory stage.
+     * {@code progressLabel}), with the memory stage beside it when the machine has a second core (the stages
+     * are independent: same scores); what the design or data make impossible is bad input, naming
+     * {@code designName} for the memory stage.
      */
     static Scored score(TrialEvaluator evaluator, NetworkSpec spec, long seed, MemoryProtocol protocol, double trainFraction,
                         String designName, String progressLabel) throws java.io.IOException {
-        TrialEvaluator.TaskScore task = null;
-        if (evaluator.hasTaskStage()) {
-            try (WorkProgress progress = WorkProgress.of(progressLabel, "samples")) {
-                task = evaluator.task(spec, seed, protocol, trainFraction, progress);
-            } catch (IllegalArgumentException e) {
-                throw new Main.BadInputException(e.getMessage());
+        boolean beside = evaluator.hasTaskStage() && org.hrsnn.problem.HrsnnProblem.defaultTrialThreads(1) > 1;
+        try (TrialEvaluator.Ahead<MemoryEvaluation.Result> memory = beside ? evaluator.memoryAhead(spec, seed, protocol, AHEAD) : null) {
+            TrialEvaluator.TaskScore task = null;
+            if (evaluator.hasTaskStage()) {
+                try (WorkProgress progress = WorkProgress.of(progressLabel, "samples")) {
+                    task = evaluator.task(spec, seed, protocol, trainFraction, progress);
+                } catch (IllegalArgumentException e) {
+                    throw new Main.BadInputException(e.getMessage());
+                }
             }
-        }
-        try {
-            return new Scored(task, evaluator.memory(spec, seed, protocol));
-        } catch (IllegalArgumentException e) {
-            throw new Main.BadInputException(designName + ": " + e.getMessage());
+            try {
+                return new Scored(task, memory != null ? memory.get() : evaluator.memory(spec, seed, protocol));
+            } catch (IllegalArgumentException e) {
+                throw new Main.BadInputException(designName + ": " + e.getMessage());
+            }
         }
     }
 

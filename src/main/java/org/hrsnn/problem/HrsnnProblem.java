@@ -36,6 +36,8 @@ public final class HrsnnProblem implements Problem {
     private final TrialEvaluator evaluator;
     /** Whether the task objective prunes activity failures before the task stage ({@link #ACTIVITY_GATE}). */
     private final boolean activityGate;
+    /** Where the task stage runs ahead, alongside the memory stage; null: one stage after the other. */
+    private final java.util.concurrent.ExecutorService ahead;
 
     private HrsnnProblem(StudyConfig config, DesignSpace space, MemoryProtocol protocol, Tasks.Task task, Tasks.Source source,
                          PredictionEvaluation.StatesPenalty penalty, boolean activityGate) {
@@ -46,6 +48,40 @@ public final class HrsnnProblem implements Problem {
         this.source = source;
         this.evaluator = new TrialEvaluator(task, source, config.evaluation().get("data"), 1, penalty);
         this.activityGate = activityGate;
+        this.ahead = null;
+    }
+
+    private HrsnnProblem(HrsnnProblem p, java.util.concurrent.ExecutorService ahead) {
+        this.config = p.config;
+        this.space = p.space;
+        this.protocol = p.protocol;
+        this.task = p.task;
+        this.source = p.source;
+        this.evaluator = p.evaluator;
+        this.activityGate = p.activityGate;
+        this.ahead = ahead;
+    }
+
+    /**
+     * This problem with {@code threads} threads per trial (at least 1). With 2 or more, a trial that will need
+     * its task stage starts it at once on a second thread, beside the memory stage, and drops it if the memory
+     * stage prunes the trial: the outcome is the same, only sooner (the stages are independent, see
+     * {@link TrialEvaluator#taskAhead}). The threads are daemons, shared by the study's workers.
+     */
+    public HrsnnProblem withTrialThreads(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads per trial must be >= 1, got " + threads);
+        if (threads == 1) return ahead == null ? this : new HrsnnProblem(this, null);
+        if (ahead != null) return this;
+        return new HrsnnProblem(this, java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "hrsnn-task-stage");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** Threads per trial by default: the cores left to each of {@code workers} workers (at least 1). */
+    public static int defaultTrialThreads(int workers) {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers));
     }
 
     /** The field of the evaluation settings that names the prediction readout's penalty rule. */
@@ -192,37 +228,40 @@ public final class HrsnnProblem implements Problem {
         } catch (IllegalArgumentException e) {
             return new Outcome(Trial.State.FAILED, metrics, "invalid design: " + e.getMessage());
         }
-        MemoryEvaluation.Result m = evaluator.memory(spec, seed, protocol);
-        metrics.put("s", m.activity().meanRate());
-        if (m.runaway()) return new Outcome(Trial.State.PRUNED, metrics, m.failure()); // stopped early; no stage is worth running on it
-        metrics.put("silentFraction", m.activity().silentFraction());
-        metrics.put("maxRate", m.activity().maxRate());
-        if (m.memory() != null) {
-            metrics.put("mc", m.memory().total());
-            metrics.put("mcCurrent", m.memory().current());
-            metrics.put("mcShuffled", m.controls().shuffled());
-            metrics.put("mcInputOnly", m.controls().inputOnly());
-            metrics.put("mcCurve", m.memory().curve());
-        }
-        if (!m.failed()) metrics.put("e", m.e());
         Objective obj = config.objective();
         boolean taskDriven = obj == Objective.TASK || obj == Objective.GAIN;
-        if (m.failed() && (!taskDriven || activityGate && m.activityFailure())) return new Outcome(Trial.State.PRUNED, metrics, m.failure());
-        if (obj == Objective.E || obj == Objective.MC) return new Outcome(Trial.State.COMPLETE, metrics, null);
-        String prune = checkpoint.report(metrics, m.failed() ? Double.NaN : m.e());
-        if (prune != null) return new Outcome(Trial.State.PRUNED, metrics, prune);
-        TrialEvaluator.TaskScore s = evaluator.task(spec, seed, protocol);
-        metrics.put(s.metric(), s.value());
-        metrics.put("baseline", s.baseline());
-        if (!Double.isNaN(s.strongBaseline())) metrics.put("strongBaseline", s.strongBaseline());
-        if (!Double.isNaN(s.stacked().value())) {
-            metrics.put("stacked", s.stacked().value());
-            metrics.put("stackedNull", s.stacked().nullValue());
+        boolean taskStage = task.hasTaskStage() && obj != Objective.E && obj != Objective.MC;
+        try (TrialEvaluator.Ahead<TrialEvaluator.TaskScore> early = taskStage && ahead != null ? evaluator.taskAhead(spec, seed, protocol, ahead) : null) {
+            MemoryEvaluation.Result m = evaluator.memory(spec, seed, protocol);
+            metrics.put("s", m.activity().meanRate());
+            if (m.runaway()) return new Outcome(Trial.State.PRUNED, metrics, m.failure()); // stopped early; no stage is worth running on it
+            metrics.put("silentFraction", m.activity().silentFraction());
+            metrics.put("maxRate", m.activity().maxRate());
+            if (m.memory() != null) {
+                metrics.put("mc", m.memory().total());
+                metrics.put("mcCurrent", m.memory().current());
+                metrics.put("mcShuffled", m.controls().shuffled());
+                metrics.put("mcInputOnly", m.controls().inputOnly());
+                metrics.put("mcCurve", m.memory().curve());
+            }
+            if (!m.failed()) metrics.put("e", m.e());
+            if (m.failed() && (!taskDriven || activityGate && m.activityFailure())) return new Outcome(Trial.State.PRUNED, metrics, m.failure());
+            if (!taskStage) return new Outcome(Trial.State.COMPLETE, metrics, null);
+            String prune = checkpoint.report(metrics, m.failed() ? Double.NaN : m.e());
+            if (prune != null) return new Outcome(Trial.State.PRUNED, metrics, prune);
+            TrialEvaluator.TaskScore s = early != null ? early.get() : evaluator.task(spec, seed, protocol);
+            metrics.put(s.metric(), s.value());
+            metrics.put("baseline", s.baseline());
+            if (!Double.isNaN(s.strongBaseline())) metrics.put("strongBaseline", s.strongBaseline());
+            if (!Double.isNaN(s.stacked().value())) {
+                metrics.put("stacked", s.stacked().value());
+                metrics.put("stackedNull", s.stacked().nullValue());
+            }
+            if (!Double.isFinite(s.value())) return new Outcome(Trial.State.FAILED, metrics, s.metric() + " is " + s.value());
+            if (obj == Objective.GAIN && Double.isNaN(s.stacked().value()))
+                return new Outcome(Trial.State.FAILED, metrics, "no stacked readout (too few training samples to cross-fit its first stage), so no gain to optimise");
+            return new Outcome(Trial.State.COMPLETE, metrics, null);
         }
-        if (!Double.isFinite(s.value())) return new Outcome(Trial.State.FAILED, metrics, s.metric() + " is " + s.value());
-        if (obj == Objective.GAIN && Double.isNaN(s.stacked().value()))
-            return new Outcome(Trial.State.FAILED, metrics, "no stacked readout (too few training samples to cross-fit its first stage), so no gain to optimise");
-        return new Outcome(Trial.State.COMPLETE, metrics, null);
     }
 
     /** (log E, task loss) for the pareto objective; null for the others. */

@@ -189,6 +189,59 @@ public final class TrialEvaluator {
         }
     }
 
+    /**
+     * Stage 2 started on {@code executor} while the caller runs stage 1. The stages are independent (each
+     * builds its own network from the design and the seed), so the result is the one {@link #task} gives;
+     * a trial with a spare core then takes the longer stage's time instead of the sum. Closing it before
+     * {@link Ahead#get} cancels the stage (a pruned trial does not need it): the simulation stops at its next
+     * interruption check.
+     */
+    public Ahead<TaskScore> taskAhead(NetworkSpec spec, long seed, MemoryProtocol protocol, java.util.concurrent.ExecutorService executor) {
+        return Ahead.start(executor, () -> task(spec, seed, protocol));
+    }
+
+    /** Stage 1 started on {@code executor} while the caller runs stage 2 (as {@link #taskAhead}, the other way round). */
+    public Ahead<MemoryEvaluation.Result> memoryAhead(NetworkSpec spec, long seed, MemoryProtocol protocol, java.util.concurrent.ExecutorService executor) {
+        return Ahead.start(executor, () -> memory(spec, seed, protocol));
+    }
+
+    /** A stage running on another thread ({@link #taskAhead}, {@link #memoryAhead}). */
+    public static final class Ahead<T> implements AutoCloseable {
+        private final java.util.concurrent.Future<T> future;
+
+        private Ahead(java.util.concurrent.Future<T> future) {
+            this.future = future;
+        }
+
+        /** Starts {@code work} on {@code executor}. */
+        public static <T> Ahead<T> start(java.util.concurrent.ExecutorService executor, java.util.concurrent.Callable<T> work) {
+            return new Ahead<>(executor.submit(work));
+        }
+
+        /** Waits for the stage; its failure is rethrown as it would have been thrown on this thread. */
+        public T get() throws IOException {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                future.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted while waiting for a stage");
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) throw io;
+                if (cause instanceof RuntimeException r) throw r;
+                if (cause instanceof Error err) throw err;
+                throw new IllegalStateException(cause);
+            }
+        }
+
+        /** Cancels the stage if it has not finished. */
+        @Override
+        public void close() {
+            future.cancel(true);
+        }
+    }
+
     /** The series of prediction task {@code task} for {@code seed}, {@code horizon} steps ahead ({@link Tasks.Task#series}). */
     public static Series series(String task, long seed, int horizon, double[] sunspots) {
         return Tasks.get(task).series(seed, horizon, sunspots);

@@ -227,6 +227,7 @@ class StudyCommandsTest {
         refused("--task narma10 has its own data", "create", "x", "--space", SPACE, "--task", "narma10", "--dataset", "GunPoint");
         refused("study 'one' already exists", "create", "one", "--space", SPACE, "--task", "memory-capacity");
         refused("--workers must be from 1 to 256, got 0", "run", "one", "--workers", "0");
+        refused("--trial-threads must be from 1 to 256, got 0", "run", "one", "--trial-threads", "0");
         refused("--timeout must look like", "run", "one", "--timeout", "soon");
         assertFalse(Files.exists(root.resolve("x")), "no study was made");
         assertEquals(List.of(), Study.open(root, "one").journal().read(), "nothing ran");
