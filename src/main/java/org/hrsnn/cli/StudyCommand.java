@@ -654,23 +654,19 @@ final class StudyCommand {
             HrsnnProblem problem = problem(s);
             replicates(s); // a malformed replicates file is refused before any work
             loadData(problem);
-            Map<Integer, Trial> chosen = new LinkedHashMap<>();
-            List<Trial> all = s.trials();
-            Ranking.byE(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
-            Ranking.byTask(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
-            Ranking.byGain(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
+            List<Trial> chosen = Ranking.best(s.trials(), top);
             PrintWriter out = out();
             if (chosen.isEmpty()) {
                 out.println("study '" + name + "' has no finished trial with an E or a task metric to replicate");
                 out.flush();
                 return 0;
             }
-            List<Replicates.Replicate> reps = Replicates.run(s, problem, List.copyOf(chosen.values()), replicates, r -> {
+            List<Replicates.Replicate> reps = Replicates.run(s, problem, chosen, replicates, r -> {
                 out.printf("trial %d, replicate %d (seed %d): %s%s%n", r.trial(), r.index(), r.seed(), r.state().name().toLowerCase(Locale.ROOT),
                         r.metrics().containsKey("e") ? String.format(" E=%.4g", r.metrics().get("e")) : "");
                 out.flush();
             });
-            for (Trial t : chosen.values()) {
+            for (Trial t : chosen) {
                 String line = spreadLine(t, reps);
                 out.println("trial " + t.number() + ": " + (line == null ? "no replicate measured a metric" : line));
             }

@@ -26,9 +26,7 @@ public final class StudyExport {
     /** The trials exported: the {@code top} best by E, by task, by gain over the raw input, and the Pareto set. */
     public static List<Trial> chosen(List<Trial> all, int top) {
         Map<Integer, Trial> chosen = new LinkedHashMap<>();
-        Ranking.byE(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
-        Ranking.byTask(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
-        Ranking.byGain(all).stream().limit(top).forEach(t -> chosen.put(t.number(), t));
+        Ranking.best(all, top).forEach(t -> chosen.put(t.number(), t));
         Ranking.pareto(all).forEach(t -> chosen.put(t.number(), t));
         return new ArrayList<>(chosen.values());
     }

@@ -58,6 +58,14 @@ public final class Ranking {
     /** Hypervolume of the Pareto set in (E, task loss), both minimised, with respect to {@code reference}. */
     public record ParetoVolume(double hypervolume, double[] reference, int points) {}
 
+    /** The {@code top} best trials by E, then by task metric, then by gain over the raw input, each trial once, in that order. */
+    public static List<Trial> best(List<Trial> trials, int top) {
+        java.util.Map<Integer, Trial> chosen = new java.util.LinkedHashMap<>();
+        for (List<Trial> ranked : List.of(byE(trials), byTask(trials), byGain(trials)))
+            ranked.stream().limit(top).forEach(t -> chosen.put(t.number(), t));
+        return List.copyOf(chosen.values());
+    }
+
     /**
      * The hypervolume of the completed trials' Pareto set of (E, task loss) with respect to the worst E and
      * the worst task loss among them (the nadir of what was measured; task loss is minus accuracy, or

@@ -47,6 +47,18 @@ class RankingTest {
         assertEquals(0.02, Ranking.gain(t(6, C, "nrmse", 0.5, "stacked", 0.34, "stackedNull", 0.36)), 1e-12, "NRMSE: lower stacked is a gain");
     }
 
+    /** The best trials that export and replicate share: top 2 by E (4, 3), then by accuracy (7, 1), no gains; each once; top 0 is none. */
+    @Test
+    void bestTakesTheTopOfEachRankingOnce() {
+        assertEquals(List.of(4, 3, 7, 1), numbers(Ranking.best(ACCURACY, 2)));
+        assertEquals(List.of(4, 3, 0, 9, 1, 2, 5, 7), numbers(Ranking.best(ACCURACY, 100)), "every ranked trial once; 6 running and 8 failed are in none");
+        assertEquals(List.of(), Ranking.best(ACCURACY, 0));
+        Trial gainer = t(10, C, "e", 9, "accuracy", 0.1, "stacked", 0.9, "stackedNull", 0.8);
+        List<Trial> with = new java.util.ArrayList<>(ACCURACY);
+        with.add(gainer);
+        assertEquals(List.of(4, 7, 10), numbers(Ranking.best(with, 1)));
+    }
+
     /** A design's gain over its seeds: its own and its replicates', each from its own stacked readout and null. */
     @Test
     void theGainOfReplicatesIsSpreadLikeAnyMetric() {
