@@ -32,7 +32,8 @@ import java.util.Map;
  *       impulse) makes the current jump by exactly the synapse's weight, as in hrsnn;</li>
  *   <li>analog input: {@code input -> input_E (Linear) -> E} (and to I): the channel values enter the membrane
  *       directly, without filter; with per-synapse delays through a tapped delay line
- *       ({@code input -> input_taps -> input_delay -> input_E}); spiking input (rate or delta coding): the graph's input is the
+ *       ({@code input -> input_taps -> input_delay -> input_E}), which also carries several input lines per
+ *       channel (design field taps); spiking input (rate or delta coding): the graph's input is the
  *       encoder's spike lines, through delay, Linear and LI nodes as recurrent spikes;</li>
  *   <li>{@code E -> output_E} and {@code I -> output_I}: the spikes of every neuron.</li>
  * </ul>
@@ -63,14 +64,14 @@ public final class NirExport {
      * ends), so it is metadata, with a warning.
      */
     public static Exported graph(NetworkArrays net, NetworkSpec spec, long seed, Map<String, String> provenance, TaskReadout readout) {
-        checkExpressible(spec);
         int n = net.size(), nE = net.excitatory(), nI = n - nE;
         double dt = net.dt();
         Map<String, Node> nodes = new LinkedHashMap<>();
         List<Edge> edges = new ArrayList<>();
         Encoding encoding = spec.input().encoding();
         boolean analog = encoding instanceof Encoding.Analog;
-        int lines = spec.input().lines();
+        int taps = analog ? encoding.linesPerChannel() : 1;
+        int lines = spec.input().lines() / taps; // the graph's input: the channels (analog), or the encoder's spike lines
 
         if (lines > 0) nodes.put("input", new Node("Input", Map.of("shape", new Integers(new long[] {lines})),
                 Map.of("encoding", new Text(analog ? "analog: the channel values, held over each step" : "spike lines of the " + name(encoding) + " encoder"))));
@@ -81,8 +82,8 @@ public final class NirExport {
         pathway(nodes, edges, "ie", "I", "E", net.ie(), dt, net.tauInhibitory()[0], "inhibitory");
         pathway(nodes, edges, "ii", "I", "I", net.ii(), dt, nI > 0 ? net.tauInhibitory()[nE] : 1, "inhibitory");
         if (lines > 0) {
-            if (analog && (net.inE().delays() != null || net.inI().delays() != null)) {
-                delayedInput(nodes, edges, net.inE(), net.inI(), dt);
+            if (analog && (net.inE().delays() != null || net.inI().delays() != null || taps > 1)) {
+                delayedInput(nodes, edges, net.inE(), net.inI(), taps, dt);
             } else if (analog) {
                 inputLinear(nodes, edges, "E", net.inE());
                 inputLinear(nodes, edges, "I", net.inI());
@@ -175,56 +176,49 @@ public final class NirExport {
 
     /**
      * Analog input with per-synapse delays, exactly: {@code input -> input_taps (Linear) -> input_delay (Delay)
-     * -> input_E, input_I (Linear) -> E, I}. Each line of the tapped delay is one (channel, delay) pair that some
-     * synapse uses; {@code input_taps} copies the channel onto the line (a 0/1 matrix), {@code input_delay}
-     * delays it, and row i of {@code input_E} holds neuron i's synapse weight on each line (one synapse per
-     * channel and neuron, so no two synapses share an entry).
+     * -> input_E, input_I (Linear) -> E, I}. Each line of the tapped delay is one (input line, delay) pair that
+     * some synapse uses; {@code input_taps} copies the line's channel onto it (a 0/1 matrix), {@code input_delay}
+     * delays it, and row i of {@code input_E} holds neuron i's synapse weight on each line (at most one synapse
+     * per input line and neuron, so no two synapses share an entry). With {@code taps} > 1 a channel has that
+     * many input lines (several synapses per channel and neuron, each with its own delay): the same graph, with
+     * the input line of each row in the metadata {@code hrsnn_input_line} of {@code input_taps}, so that the
+     * import rebuilds the synapses line by line.
      */
-    private static void delayedInput(Map<String, Node> nodes, List<Edge> edges, Synapses inE, Synapses inI, double dt) {
-        Map<Long, Integer> lineOf = new LinkedHashMap<>(); // key: channel * 2^32 + delay steps
+    private static void delayedInput(Map<String, Node> nodes, List<Edge> edges, Synapses inE, Synapses inI, int taps, double dt) {
+        Map<Long, Integer> rowOf = new LinkedHashMap<>(); // key: input line * 2^32 + delay steps
         for (Synapses s : List.of(inE, inI))
-            for (int c = 0; c < s.sources(); c++)
-                for (int k = s.rowStart()[c]; k < s.rowStart()[c + 1]; k++)
-                    lineOf.putIfAbsent(((long) c << 32) | s.delayOf(k), lineOf.size());
-        if (lineOf.isEmpty()) return;
-        int lines = lineOf.size(), channels = inE.sources();
-        double[][] taps = new double[lines][channels];
-        double[] delay = new double[lines];
-        long[] steps = new long[lines];
-        for (var e : lineOf.entrySet()) {
-            int l = e.getValue(), c = (int) (e.getKey() >>> 32), d = (int) (e.getKey() & 0xffffffffL);
-            taps[l][c] = 1;
-            delay[l] = d * dt;
-            steps[l] = d;
+            for (int line = 0; line < s.sources(); line++)
+                for (int k = s.rowStart()[line]; k < s.rowStart()[line + 1]; k++)
+                    rowOf.putIfAbsent(((long) line << 32) | s.delayOf(k), rowOf.size());
+        if (rowOf.isEmpty()) return;
+        int rows = rowOf.size(), channels = inE.sources() / taps;
+        double[][] select = new double[rows][channels];
+        double[] delay = new double[rows];
+        long[] steps = new long[rows], lineOfRow = new long[rows];
+        for (var e : rowOf.entrySet()) {
+            int r = e.getValue(), line = (int) (e.getKey() >>> 32), d = (int) (e.getKey() & 0xffffffffL);
+            select[r][line / taps] = 1;
+            delay[r] = d * dt;
+            steps[r] = d;
+            lineOfRow[r] = line;
         }
-        nodes.put("input_taps", new Node("Linear", Map.of("weight", Reals.matrix(taps)), Map.of()));
+        Map<String, Value> tapsMeta = taps > 1 ? Map.of("hrsnn_input_line", new Integers(lineOfRow), "hrsnn_taps", new Integers(new long[] {taps})) : Map.of();
+        nodes.put("input_taps", new Node("Linear", Map.of("weight", Reals.matrix(select)), tapsMeta));
         nodes.put("input_delay", new Node("Delay", Map.of("delay", Reals.vector(delay)), Map.of("delay_steps", new Integers(steps))));
         edges.add(new Edge("input", "input_taps"));
         edges.add(new Edge("input_taps", "input_delay"));
         for (var pop : List.of(Map.entry("E", inE), Map.entry("I", inI))) {
             Synapses s = pop.getValue();
             if (s.size() == 0 || s.targets() == 0) continue;
-            double[][] w = new double[s.targets()][lines];
-            for (int c = 0; c < s.sources(); c++)
-                for (int k = s.rowStart()[c]; k < s.rowStart()[c + 1]; k++)
-                    w[s.target()[k] - s.targetOffset()][lineOf.get(((long) c << 32) | s.delayOf(k))] += s.weight()[k];
+            double[][] w = new double[s.targets()][rows];
+            for (int line = 0; line < s.sources(); line++)
+                for (int k = s.rowStart()[line]; k < s.rowStart()[line + 1]; k++)
+                    w[s.target()[k] - s.targetOffset()][rowOf.get(((long) line << 32) | s.delayOf(k))] += s.weight()[k];
             String name = "input_" + pop.getKey();
             nodes.put(name, new Node("Linear", Map.of("weight", Reals.matrix(w)), Map.of()));
             edges.add(new Edge("input_delay", name));
             edges.add(new Edge(name, pop.getKey()));
         }
-    }
-
-    /**
-     * Refuses what the mapping cannot carry: analog input with {@code taps} > 1 gives a neuron several synapses
-     * from one channel, and the graph's input layout (one row per channel, at most one synapse per channel and
-     * neuron on import) has no room for them yet.
-     */
-    public static void checkExpressible(NetworkSpec spec) {
-        if (spec.input().encoding() instanceof Encoding.Analog a && a.taps() > 1)
-            throw new IllegalArgumentException("NIR export of analog input with taps > 1 (here " + a.taps()
-                    + ", network.input.encoding.taps) is not supported: a neuron has several synapses from one channel, which the NIR mapping"
-                    + " does not carry; the hrsnn design file keeps the exact network");
     }
 
     private static void output(Map<String, Node> nodes, List<Edge> edges, String pop, int size) {

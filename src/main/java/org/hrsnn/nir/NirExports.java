@@ -31,7 +31,6 @@ public final class NirExports {
 
     public static Result export(NetworkSpec design, long seed, TrialEvaluator task, MemoryProtocol protocol, Map<String, String> provenance)
             throws IOException {
-        NirExport.checkExpressible(design); // before the STDP phase, not after it
         var prov = new java.util.LinkedHashMap<String, String>(provenance);
         prov.putIfAbsent("task", task.task());
         if (!task.hasTaskStage()) {

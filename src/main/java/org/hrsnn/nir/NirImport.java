@@ -237,24 +237,43 @@ public final class NirImport {
                 if (steps[l] < 0 || Math.abs(x - steps[l]) > 1e-9 * Math.max(1, x))
                     throw error(delay, "field 'delay' must be whole numbers (>= 0) of time steps dt = " + dt + " ms, got " + d[l] + " ms at " + l);
             }
+            // hrsnn's own export with several input lines per channel (design field taps) names each row's line
+            int perChannel = 1;
+            int[] source = channel;
+            if (taps.metadata().containsKey("hrsnn_input_line")) {
+                long[] t = metaInts(tapsName, taps.metadata(), "hrsnn_taps");
+                long[] ls = metaInts(tapsName, taps.metadata(), "hrsnn_input_line");
+                if (t.length != 1 || t[0] < 1 || t[0] > 64) throw error(tapsName, "metadata 'hrsnn_taps' must be one whole number from 1 to 64, got " + Arrays.toString(t));
+                if (ls.length != taps0) throw error(tapsName, "metadata 'hrsnn_input_line' must have one line per row (" + taps0 + "), got " + ls.length);
+                perChannel = (int) t[0];
+                source = new int[taps0];
+                for (int l = 0; l < taps0; l++) {
+                    if (ls[l] < 0 || ls[l] >= (long) lines * perChannel || ls[l] / perChannel != channel[l])
+                        throw error(tapsName, "metadata 'hrsnn_input_line' at row " + l + " must be a line of channel " + channel[l] + " ("
+                                + channel[l] * perChannel + " to " + (channel[l] * perChannel + perChannel - 1) + "), got " + ls[l]);
+                    source[l] = (int) ls[l];
+                }
+            }
+            int sources = lines * perChannel;
             double[][] w = weight(linear, lin, targets, taps0);
-            List<int[]> bySource = new ArrayList<>(); // {channel, target, line}
+            List<int[]> bySource = new ArrayList<>(); // {input line, target, row}
             for (int l = 0; l < taps0; l++)
-                for (int i = 0; i < targets; i++) if (w[i][l] != 0) bySource.add(new int[] {channel[l], i, l});
+                for (int i = 0; i < targets; i++) if (w[i][l] != 0) bySource.add(new int[] {source[l], i, l});
             bySource.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
-            int[] rowStart = new int[lines + 1], target = new int[bySource.size()], delays = new int[bySource.size()];
+            int[] rowStart = new int[sources + 1], target = new int[bySource.size()], delays = new int[bySource.size()];
             double[] weight = new double[bySource.size()];
             for (int k = 0; k < bySource.size(); k++) {
                 int[] e = bySource.get(k);
                 if (k > 0 && bySource.get(k - 1)[0] == e[0] && bySource.get(k - 1)[1] == e[1])
-                    throw error(linear, "neuron " + e[1] + " has two synapses from channel " + e[0] + "; hrsnn has at most one per channel and neuron");
+                    throw error(linear, perChannel > 1 ? "neuron " + e[1] + " has two synapses from input line " + e[0] + "; hrsnn has at most one per line and neuron"
+                            : "neuron " + e[1] + " has two synapses from channel " + e[0] + "; hrsnn has at most one per channel and neuron");
                 rowStart[e[0] + 1]++;
                 target[k] = targetOffset + e[1];
                 weight[k] = w[e[1]][e[2]];
                 delays[k] = steps[e[2]];
             }
-            for (int c = 0; c < lines; c++) rowStart[c + 1] += rowStart[c];
-            return new Synapses(lines, 0, targets, targetOffset, rowStart, target, weight, 1, delays);
+            for (int c = 0; c < sources; c++) rowStart[c + 1] += rowStart[c];
+            return new Synapses(sources, 0, targets, targetOffset, rowStart, target, weight, 1, delays);
         }
 
         Synapses synapses(Chain c, int sources, int sourceOffset, int targets, int targetOffset) {
@@ -341,6 +360,11 @@ public final class NirImport {
                 throw error(name, "field '" + field + "' must have shape [" + count + "], got " + Arrays.toString(r.shape()));
             for (double x : r.data()) if (!Double.isFinite(x)) throw error(name, "field '" + field + "' has a non-finite value " + x);
             return r.data();
+        }
+
+        long[] metaInts(String name, Map<String, Value> m, String field) throws NirFormatException {
+            if (m.get(field) instanceof Integers i) return i.data();
+            throw error(name, "metadata '" + field + "' is missing or not integers");
         }
 
         long[] ints(String name, Node n, String field) throws NirFormatException {

@@ -65,14 +65,33 @@ class NirBadInputTest {
         assertFalse(NirExport.graph(Network.instantiate(plain, 1).arrays(), plain, 1, Map.of()).graph().nodes().containsKey("input_delay"));
     }
 
+    /** A graph with several input lines per channel names each row's line; a line of another channel, or rows and lines that disagree, are named. */
     @Test
-    void analogInputWithSeveralTapsIsRefusedNamingTheField() {
+    void inputLinesOfSeveralTapsThatDoNotFitTheirChannelAreNamed() throws Exception {
         NetworkSpec plain = plain();
         var in = plain.input();
-        NetworkSpec tapped = plain.withInput(new org.hrsnn.model.InputSpec(in.channels(), new org.hrsnn.model.Encoding.Analog(20, 3),
+        NetworkSpec tapped = plain.withInput(new org.hrsnn.model.InputSpec(2, new org.hrsnn.model.Encoding.Analog(20, 3),
                 in.toExcitatory(), in.toInhibitory(), in.randomSign()));
-        var e = assertThrows(IllegalArgumentException.class, () -> NirExport.graph(Network.instantiate(tapped, 1).arrays(), tapped, 1, Map.of()));
-        assertTrue(e.getMessage().contains("network.input.encoding.taps"), e.getMessage());
+        NirGraph g = NirExport.graph(Network.instantiate(tapped, 1).arrays(), tapped, 1, Map.of()).graph();
+        NirGraph.Node taps = g.nodes().get("input_taps");
+        long[] lines = ((NirGraph.Integers) taps.metadata().get("hrsnn_input_line")).data();
+        assertEquals(3, ((NirGraph.Integers) taps.metadata().get("hrsnn_taps")).data()[0]);
+        NirImport.read(g, "ok.nir"); // as exported: read
+
+        long[] wrong = lines.clone();
+        wrong[0] = (wrong[0] + 3) % 6; // a line of the other channel
+        var e = assertThrows(NirFormatException.class, () -> NirImport.read(withTapsMeta(g, taps, wrong), "bad.nir"));
+        assertTrue(e.getMessage().contains("bad.nir") && e.getMessage().contains("input_taps") && e.getMessage().contains("'hrsnn_input_line' at row 0"), e.getMessage());
+        e = assertThrows(NirFormatException.class, () -> NirImport.read(withTapsMeta(g, taps, java.util.Arrays.copyOf(lines, lines.length - 1)), "short.nir"));
+        assertTrue(e.getMessage().contains("one line per row"), e.getMessage());
+    }
+
+    static NirGraph withTapsMeta(NirGraph g, NirGraph.Node taps, long[] lines) {
+        var nodes = new java.util.LinkedHashMap<>(g.nodes());
+        var meta = new java.util.LinkedHashMap<>(taps.metadata());
+        meta.put("hrsnn_input_line", new NirGraph.Integers(lines));
+        nodes.put("input_taps", new NirGraph.Node(taps.type(), taps.params(), meta));
+        return new NirGraph(nodes, g.edges(), g.metadata());
     }
 
     @Test

@@ -83,14 +83,16 @@ class NirCheckScriptTest {
         assertTrue(badOut.contains("agreement: FAIL"), badOut);
     }
 
-    @Test
-    void withPerSynapseInputDelaysTheGraphAgreesNeuronForNeuronAtBothSteps() throws Exception {
+    /** Per-synapse input delays, with one input line per channel or with several (taps: several synapses per channel and neuron). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 4})
+    void withPerSynapseInputDelaysTheGraphAgreesNeuronForNeuronAtBothSteps(int taps) throws Exception {
         String py = python();
         Path script = script(py);
         // Built at 0.25 ms (the shipped template's step), so the graph is checked at that step and at 0.1 ms.
         NetworkSpec base = NirRoundTripTest.small(ReferenceNetworks.heterogeneousExample(), 80, 20).withDt(0.25);
         var in = base.input();
-        NetworkSpec spec = base.withInput(new org.hrsnn.model.InputSpec(1, new org.hrsnn.model.Encoding.Analog(30), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
+        NetworkSpec spec = base.withInput(new org.hrsnn.model.InputSpec(1, new org.hrsnn.model.Encoding.Analog(30, taps), in.toExcitatory(), in.toInhibitory(), in.randomSign()));
         MemoryProtocol p = new MemoryProtocol(100, 10, 200, 0.65, 5, 10, MemoryProtocol.DEFAULT.states(), 0);
         var r = NirExports.export(spec, 5, new TrialEvaluator("memory-capacity"), p, Map.of());
         assertTrue(r.exported().graph().nodes().containsKey("input_delay"));
