@@ -321,10 +321,11 @@ public final class Network implements NetworkView {
         int steps = stimulus.steps();
         for (Monitor m : monitors) m.begin(this, steps);
         for (int k = 0; k < steps; k++) {
+            // Let a caller that gave up (a trial timeout, a task stage no longer needed) stop it: at the start of
+            // every run, as a classification task makes hundreds of runs of a few hundred steps, and every 4,096 steps.
+            if ((k & 4095) == 0 && Thread.currentThread().isInterrupted()) throw new CancellationException("simulation interrupted");
             step(channels == 0 ? null : stimulus.at(k));
             for (Monitor m : monitors) m.afterStep(this, k);
-            // A run can be long: let a caller that gave up (a trial timeout) stop it.
-            if ((k & 4095) == 4095 && Thread.currentThread().isInterrupted()) throw new CancellationException("simulation interrupted");
         }
     }
 

@@ -36,6 +36,28 @@ class NetworkTest {
         assertFalse(java.util.Arrays.equals(ra.neurons(), rc.neurons()), "another seed gives another raster");
     }
 
+    /** An interrupted thread's run stops before its first step, however short (a classification sample is a few hundred steps), and at the next 4,096-step mark of a long one. */
+    @Test
+    void anInterruptedRunStopsEvenWhenShort() {
+        Network net = Network.instantiate(ReferenceNetworks.heterogeneousExample(), 3);
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class, () -> net.run(sine(3, 10)));
+            assertEquals(0, net.steps(), "not a step was taken");
+        } finally {
+            Thread.interrupted(); // clear the flag for the tests that follow
+        }
+        net.run(sine(3, 10));
+        assertEquals(30, net.steps(), "without the flag it runs");
+        long[] at = {-1};
+        assertThrows(java.util.concurrent.CancellationException.class, () -> net.run(sine(1000, 10), (Monitor) (v, k) -> {
+            if (k == 5000) Thread.currentThread().interrupt();
+            at[0] = k;
+        }));
+        Thread.interrupted();
+        assertEquals(8191, at[0], "stopped at the 4,096-step mark after the interruption");
+    }
+
     @Test
     void stdpChangesWeightsAndFreezingStopsIt() {
         Network net = Network.instantiate(ReferenceNetworks.heterogeneousExample(), 3);
