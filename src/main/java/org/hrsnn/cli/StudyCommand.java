@@ -239,6 +239,7 @@ final class StudyCommand {
         public Integer call() throws Exception {
             // Everything is checked before anything is written: options, study, data, journal; the budget last.
             if (workers < 1 || workers > 256) throw new Main.BadInputException("--workers must be from 1 to 256, got " + workers);
+            int threads = trialThreads(trialThreads, workers);
             Duration d = timeout == null ? null : duration("--timeout", timeout);
             Duration perTrial = trialTimeout == null ? null : duration("--trial-timeout", trialTimeout);
             StudyRunner.Liveness liveness;
@@ -248,7 +249,7 @@ final class StudyCommand {
                 throw new Main.BadInputException(e.getMessage());
             }
             Study s = open(url(), name);
-            HrsnnProblem problem = problem(s).withTrialThreads(trialThreads(trialThreads, workers));
+            HrsnnProblem problem = problem(s).withTrialThreads(threads);
             loadData(problem); // before anything is changed: data that changed since the study was made are refused
             s.trials(); // a corrupt journal is refused before the budget is rewritten
             if (trials != null) {
